@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * Every error the console API answers with. The web translates `code`; the
+ * server's `message` is for logs and developers, never the only thing shown.
+ */
+export const errorCodes = [
+  "bad_request",
+  "validation_failed",
+  "unauthenticated",
+  "forbidden",
+  "csrf_rejected",
+  "not_found",
+  "conflict",
+  "flow_busy",
+  "step_not_allowed",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "otp_locked",
+  "upstream_timeout",
+  "upstream_unavailable",
+  "upstream_auth_failed",
+  "upstream_bad_response",
+  "upstream_unknown_state",
+  "upstream_rejected",
+  "internal",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    requestId: z.string(),
+    /** Field errors (`fields`: path → error key), retry hints (`retryAfterSeconds`), Eko's code. */
+    details: z
+      .object({
+        fields: z.record(z.string(), z.string()).optional(),
+        retryAfterSeconds: z.number().int().optional(),
+        ekoResponseTypeId: z.number().int().optional(),
+      })
+      .optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * Eko's `secret-key` (eko-api.md §4.2): HMAC-SHA256 keyed with the *text* of
+ * base64(access_key) — not the decoded bytes, not the raw key — over the
+ * millisecond timestamp string, sent as standard base64.
+ */
+export function computeSecretKey(accessKey: string, timestamp: string): string {
+  const hmacKey = Buffer.from(accessKey, "utf8").toString("base64");
+  return createHmac("sha256", hmacKey).update(timestamp, "utf8").digest("base64");
+}
+
+export type SignatureHeaders = {
+  developer_key: string;
+  "secret-key": string;
+  "secret-key-timestamp": string;
+};
+
+/** One timestamp read per request: signing with one `Date.now()` and sending another is a classic 403. */
+export function signatureHeaders(
+  credentials: { developerKey: string; accessKey: string },
+  now: number = Date.now(),
+): SignatureHeaders {
+  const timestamp = String(now);
+  return {
+    developer_key: credentials.developerKey,
+    "secret-key": computeSecretKey(credentials.accessKey, timestamp),
+    "secret-key-timestamp": timestamp,
+  };
+}
+
+/** Constant-time comparison, so a signature check leaks nothing through timing. */
+export function secretKeyMatches(accessKey: string, timestamp: string, presented: string): boolean {
+  const expected = Buffer.from(computeSecretKey(accessKey, timestamp), "utf8");
+  const actual = Buffer.from(presented, "utf8");
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}

@@ -1,0 +1,161 @@
+import { z } from "zod";
+
+/** The public UAT pair from eko-api.md §3; the sandbox accepts it by default. */
+export const UAT_CREDENTIALS = {
+  developerKey: "becbbce45f79c6f5109f848acd540567",
+  accessKey: "d2fe1d99-6298-4af2-8cc5-d97dcf46df30",
+  initiatorId: "9962981729",
+  userCode: "20810200",
+} as const;
+
+const UAT_BASE_URL = "https://staging.eko.in/ekoapi/v3";
+const PRODUCTION_BASE_URL = "https://api.eko.in/ekoicici/v3";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  EKO_ENV: z.enum(["sandbox", "uat", "production"]).default("sandbox"),
+  EKO_BASE_URL: z.url().optional(),
+  EKO_DEVELOPER_KEY: z.string().min(1).optional(),
+  EKO_ACCESS_KEY: z.string().min(1).optional(),
+  EKO_INITIATOR_ID: z.string().regex(/^\d{10}$/).optional(),
+  EKO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  SQLITE_PATH: z.string().default("./data/console.db"),
+  /** 32 bytes, base64: seals otp_ref_id / wallet_token in the store. Required with PostgreSQL. */
+  STATE_KEY: z.string().optional(),
+
+  /** The origin agents open (https://console.example.in); enables Secure cookies, HSTS and the CSRF check. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  SESSION_IDLE_SECONDS: seconds(15 * 60),
+  SESSION_ABSOLUTE_SECONDS: seconds(12 * 60 * 60),
+
+  // What the console tells the agent about an OTP. Eko documents none of these
+  // (eko-api.md §15.11); the defaults equal the sandbox's.
+  OTP_TTL_SECONDS: seconds(300),
+  OTP_RESEND_SECONDS: seconds(60),
+  OTP_MAX_ATTEMPTS: seconds(3),
+
+  SANDBOX_FIXED_OTP: z.string().regex(/^\d{6}$/).optional(),
+  SANDBOX_OTP_TTL_SECONDS: seconds(300),
+  SANDBOX_OTP_MAX_ATTEMPTS: seconds(3),
+  SANDBOX_LOCKOUT_SECONDS: seconds(15 * 60),
+  SANDBOX_RESEND_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  SANDBOX_SKEW_SECONDS: seconds(5 * 60),
+  SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
+  SANDBOX_SCENARIOS: flag.default(true),
+});
+
+export type SandboxSettings = {
+  fixedOtp: string | null;
+  otpTtlSeconds: number;
+  maxAttempts: number;
+  lockoutSeconds: number;
+  resendIntervalSeconds: number;
+  skewSeconds: number;
+  latencyMs: number;
+  /** Honour x-sandbox-scenario / x-sandbox-fault headers (tests, demos). */
+  scenarios: boolean;
+};
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  logLevel: string;
+  eko: {
+    env: "sandbox" | "uat" | "production";
+    /** Null in sandbox mode until the server knows its own port. */
+    baseUrl: string | null;
+    developerKey: string;
+    accessKey: string;
+    initiatorId: string;
+    timeoutMs: number;
+  };
+  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+  stateKey: string | null;
+  publicOrigin: string | null;
+  session: { idleSeconds: number; absoluteSeconds: number };
+  otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
+  sandbox: SandboxSettings | null;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** The one reader of process.env. Fails fast, naming every problem at once. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const raw = parsed.data;
+
+  if (raw.EKO_ENV === "production") {
+    const missing = (["EKO_DEVELOPER_KEY", "EKO_ACCESS_KEY", "EKO_INITIATOR_ID"] as const).filter(
+      (name) => !raw[name],
+    );
+    if (missing.length > 0) {
+      throw new EnvError(
+        `EKO_ENV=production needs ${missing.join(", ")}. The public UAT keys do not work in production.`,
+      );
+    }
+  }
+  if (raw.DATABASE_URL && !raw.STATE_KEY) {
+    throw new EnvError(
+      "DATABASE_URL is set but STATE_KEY is not: every instance on one database needs the same STATE_KEY (32 random bytes, base64).",
+    );
+  }
+
+  const isSandbox = raw.EKO_ENV === "sandbox";
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    host: raw.HOST,
+    logLevel: raw.LOG_LEVEL,
+    eko: {
+      env: raw.EKO_ENV,
+      baseUrl:
+        raw.EKO_BASE_URL ??
+        (raw.EKO_ENV === "uat" ? UAT_BASE_URL : raw.EKO_ENV === "production" ? PRODUCTION_BASE_URL : null),
+      developerKey: raw.EKO_DEVELOPER_KEY ?? UAT_CREDENTIALS.developerKey,
+      accessKey: raw.EKO_ACCESS_KEY ?? UAT_CREDENTIALS.accessKey,
+      initiatorId: raw.EKO_INITIATOR_ID ?? UAT_CREDENTIALS.initiatorId,
+      timeoutMs: raw.EKO_TIMEOUT_MS,
+    },
+    database: raw.DATABASE_URL
+      ? { kind: "postgres", url: raw.DATABASE_URL }
+      : { kind: "sqlite", path: raw.SQLITE_PATH },
+    stateKey: raw.STATE_KEY ?? null,
+    publicOrigin: raw.PUBLIC_ORIGIN ?? null,
+    session: { idleSeconds: raw.SESSION_IDLE_SECONDS, absoluteSeconds: raw.SESSION_ABSOLUTE_SECONDS },
+    otpPolicy: {
+      ttlSeconds: raw.OTP_TTL_SECONDS,
+      resendSeconds: raw.OTP_RESEND_SECONDS,
+      maxAttempts: raw.OTP_MAX_ATTEMPTS,
+    },
+    sandbox: isSandbox
+      ? {
+          fixedOtp: raw.SANDBOX_FIXED_OTP ?? null,
+          otpTtlSeconds: raw.SANDBOX_OTP_TTL_SECONDS,
+          maxAttempts: raw.SANDBOX_OTP_MAX_ATTEMPTS,
+          lockoutSeconds: raw.SANDBOX_LOCKOUT_SECONDS,
+          resendIntervalSeconds: raw.SANDBOX_RESEND_INTERVAL_SECONDS,
+          skewSeconds: raw.SANDBOX_SKEW_SECONDS,
+          latencyMs: raw.SANDBOX_LATENCY_MS,
+          scenarios: raw.SANDBOX_SCENARIOS,
+        }
+      : null,
+  };
+}

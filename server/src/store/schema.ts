@@ -1,0 +1,64 @@
+/** Times are ISO-8601 UTC text on both engines, so they sort and compare the same way. */
+export type Database = {
+  agents: {
+    id: string;
+    login: string;
+    name: string;
+    password_hash: string;
+    eko_user_code: string;
+    role: "agent" | "admin";
+    disabled: number;
+    language: string;
+    created_at: string;
+  };
+  sessions: {
+    /** SHA-256 of the cookie value: a database dump cannot be replayed as a session. */
+    id_hash: string;
+    agent_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  };
+  flows: {
+    id: string;
+    agent_id: string;
+    rail: string;
+    mobile: string;
+    step_json: string;
+    /** otp_ref_id, wallet_token, wallet_id: AES-256-GCM sealed, never plain (see sealed-box.ts). */
+    sealed_secrets: string;
+    version: number;
+    lock_owner: string | null;
+    lock_expires_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  audit_events: {
+    id: string;
+    at: string;
+    agent_id: string;
+    action: string;
+    rail: string | null;
+    flow_id: string | null;
+    mobile_masked: string | null;
+    eko_response_type_id: number | null;
+    outcome: string;
+    request_id: string;
+    latency_ms: number | null;
+  };
+  consent_records: {
+    id: string;
+    at: string;
+    agent_id: string;
+    flow_id: string;
+    language: string;
+    aadhaar_masked: string;
+    text_version: string;
+  };
+  rate_limits: {
+    key: string;
+    count: number;
+    window_ends_at: string;
+    locked_until: string | null;
+  };
+};
