@@ -1,0 +1,53 @@
+import { serve } from "@hono/node-server";
+import { type AppDeps, createApp } from "./app.ts";
+import { type Env, loadEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+import { openStore } from "./store/open-store.ts";
+
+/**
+ * The one place with side effects: read config, open the store, listen.
+ * In sandbox mode the console's Eko client talks to the sandbox mounted on
+ * this same port, over real HTTP, through the same signing path as for Eko.
+ */
+async function main(): Promise<void> {
+  const loaded = loadEnv();
+  const logger = createLogger(loaded.logLevel);
+  const env: Env = {
+    ...loaded,
+    eko: {
+      ...loaded.eko,
+      baseUrl: loaded.eko.baseUrl ?? `http://127.0.0.1:${loaded.port}/sandbox/ekoapi/v3`,
+    },
+  };
+  const db = await openStore(env);
+  const deps: AppDeps = { env, db, logger };
+  const app = createApp(deps);
+
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    const store = env.database.kind === "postgres" ? "PostgreSQL" : `SQLite ${env.database.path}`;
+    const mode = env.sandbox ? "sandbox (demo sign-in: demo / demo-password)" : `Eko ${env.eko.env}`;
+    console.log(`Eko console on http://${info.address}:${info.port} — ${mode} — store: ${store}`);
+  });
+
+  // SIGTERM (deploys, `docker stop`): stop accepting, let in-flight requests
+  // finish, then close the store. A second signal exits at once.
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, "draining");
+    server.close(async () => {
+      await db.destroy();
+      logger.info("stopped");
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 20_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
