@@ -2,6 +2,16 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
+import type { AgentVariables } from "./middleware/agent-context.ts";
+import { apiBodyLimit } from "./middleware/body-limit.ts";
+import { csrfProtection } from "./middleware/csrf.ts";
+import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
+import { requestId } from "./middleware/request-id.ts";
+import { requestLogger } from "./middleware/request-logger.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
+import { requireSession } from "./middleware/session.ts";
+import { createActivityRoutes } from "./routes/activity.ts";
+import { createAuthRoutes } from "./routes/auth.ts";
 import type { Db } from "./store/db.ts";
 
 export type AppDeps = {
@@ -16,16 +26,36 @@ export type AppDeps = {
  * The console API. Routes are chained so `AppType` keeps every route's types
  * for the web's `hc<AppType>` client.
  */
-export function createApi(_deps: AppDeps) {
-  const api = new OpenAPIHono();
+export function createApi(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  // validationHook: zod failures → 422 validation_failed (sub-apps inherit it).
+  const api = new OpenAPIHono<{ Variables: AgentVariables }>({ defaultHook: validationHook });
   // ROUTES: chained .route() calls for auth, flows, activity go here.
-  return api;
+  return api
+    .route("/auth", createAuthRoutes({ ...deps, now }))
+    .route("/", createActivityRoutes({ ...deps, now }));
 }
 export type AppType = ReturnType<typeof createApi>;
 
+/** Every route but this one needs a session. */
+export const PUBLIC_API_ROUTES = ["POST /api/auth/sign-in"] as const;
+
 export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
   const app = new Hono();
+  // Order matters: the request id first (everything else logs it), the logger
+  // around the rest so it sees the final status, headers on every response.
+  app.use("*", requestId(), requestLogger(deps.logger), securityHeaders(deps.env));
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler);
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200));
+  // /api: size cap, then Origin check, then session — all before any route runs.
+  app.use(
+    "/api/*",
+    apiBodyLimit(),
+    csrfProtection(deps.env),
+    requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
+  );
   const api = createApi(deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -36,6 +36,8 @@ const envSchema = z.object({
 
   /** The origin agents open (https://console.example.in); enables Secure cookies, HSTS and the CSRF check. */
   PUBLIC_ORIGIN: z.url().optional(),
+  /** Behind one reverse proxy: take the client IP from the last X-Forwarded-For hop (per-IP limits). */
+  TRUST_PROXY: flag.default(false),
   SESSION_IDLE_SECONDS: seconds(15 * 60),
   SESSION_ABSOLUTE_SECONDS: seconds(12 * 60 * 60),
 
@@ -84,6 +86,7 @@ export type Env = {
   database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
   stateKey: string | null;
   publicOrigin: string | null;
+  trustProxy: boolean;
   session: { idleSeconds: number; absoluteSeconds: number };
   otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
   sandbox: SandboxSettings | null;
@@ -139,6 +142,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       : { kind: "sqlite", path: raw.SQLITE_PATH },
     stateKey: raw.STATE_KEY ?? null,
     publicOrigin: raw.PUBLIC_ORIGIN ?? null,
+    trustProxy: raw.TRUST_PROXY,
     session: { idleSeconds: raw.SESSION_IDLE_SECONDS, absoluteSeconds: raw.SESSION_ABSOLUTE_SECONDS },
     otpPolicy: {
       ttlSeconds: raw.OTP_TTL_SECONDS,

@@ -39,6 +39,8 @@ export const apiErrorSchema = z.object({
         fields: z.record(z.string(), z.string()).optional(),
         retryAfterSeconds: z.number().int().optional(),
         ekoResponseTypeId: z.number().int().optional(),
+        /** Why, when the code alone is not enough: a 401's `idle-timeout` vs `no-session`. */
+        reason: z.string().optional(),
       })
       .optional(),
   }),

@@ -12,6 +12,11 @@ export type FlowSecrets = {
   otpIntent?: "19" | "20";
   walletToken?: string;
   walletId?: string;
+  /**
+   * Levin only, between C.5 and C.6: re-issuing the Aadhaar OTP (resend) is
+   * another C.5 call, which needs the number again. Dropped once the OTP step ends.
+   */
+  aadhaar?: string;
 };
 
 /** Server-side state of one flow; `step` is exactly what the browser renders. */

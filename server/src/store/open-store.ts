@@ -1,15 +1,28 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { sql } from "kysely";
 import type { Env } from "../env.ts";
 import { createDb, type Db } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
 
-/** Opens the configured store and brings its schema up to date (start-up, CLI, tests). */
+/**
+ * Opens the configured store and brings its schema up to date (start-up, CLI,
+ * tests): SQLite needs no setup (its directory is created), PostgreSQL needs
+ * only DATABASE_URL. Safe from several instances at once: Kysely's migrator
+ * takes a lock on PostgreSQL.
+ */
 export async function openStore(env: Pick<Env, "database">): Promise<Db> {
-  if (env.database.kind === "sqlite" && env.database.path !== ":memory:") {
-    await mkdir(path.dirname(path.resolve(env.database.path)), { recursive: true });
+  const config = env.database;
+  const isFile = config.kind === "sqlite" && config.path !== ":memory:";
+  if (isFile) await mkdir(path.dirname(path.resolve(config.path)), { recursive: true });
+  const db = createDb(config);
+  try {
+    // WAL lets readers carry on while one request writes.
+    if (isFile) await sql`PRAGMA journal_mode = WAL`.execute(db);
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
   }
-  const db = createDb(env.database);
-  await migrateToLatest(db);
   return db;
 }

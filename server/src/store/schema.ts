@@ -45,6 +45,8 @@ export type Database = {
     outcome: string;
     request_id: string;
     latency_ms: number | null;
+    /** Why, in a word or two (`bad_password`, `locked`); never a secret. Added by 002. */
+    detail: string | null;
   };
   consent_records: {
     id: string;

@@ -1,0 +1,253 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { signatureHeaders } from "../src/eko/sign.ts";
+import { UAT_CREDENTIALS } from "../src/env.ts";
+import { freshMobile, type LoadResult, type RequestShape, runLoad } from "./load.ts";
+import {
+  type Child,
+  freePort,
+  logTail,
+  ROOT,
+  rssMb,
+  startNode,
+  stop,
+  waitForHttp,
+} from "./processes.ts";
+
+export const targets = ["direct", "console", "express"] as const;
+export type Target = (typeof targets)[number];
+
+export type ProxyRun = { target: Target; connections: number } & LoadResult;
+
+export type ProxyPhase = {
+  upstreamLatencyMs: number;
+  /** How the console reached the standalone sandbox. */
+  consoleMode: string;
+  runs: ProxyRun[];
+  consoleRssMb: { idle: number | null; endOfLoad: number | null; peak: number | null };
+};
+
+export type ProxyOptions = {
+  durationS: number;
+  warmupS: number;
+  connections: number[];
+  logDir: string;
+};
+
+const SENDER_PATH = "/customer/payment/ppi-levin/sender";
+const BENCH_AGENT = {
+  login: "bench",
+  password: "bench-password-0123",
+  userCode: UAT_CREDENTIALS.userCode,
+};
+
+type ConsoleHandle = {
+  child: Child;
+  origin: string;
+  login: string;
+  password: string;
+  mode: string;
+};
+
+/**
+ * The console as production runs it: EKO_ENV=uat with EKO_BASE_URL at the
+ * standalone sandbox (UAT keys by default, no sandbox mounted in-process, an
+ * agent created with the agent CLI). Without the CLI, sandbox mode with
+ * EKO_BASE_URL set also calls the standalone sandbox (env.ts prefers
+ * EKO_BASE_URL), but carries the mounted sandbox's memory.
+ */
+async function startConsole(upstream: string, tag: string, logDir: string): Promise<ConsoleHandle> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const cli = path.join(ROOT, "server/src/cli/agent.ts");
+  const useUat = existsSync(cli) && process.env.BENCH_CONSOLE_MODE !== "sandbox";
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SQLITE_PATH: path.join(logDir, `console-${tag}.db`),
+    EKO_ENV: useUat ? "uat" : "sandbox",
+    EKO_BASE_URL: upstream,
+    SANDBOX_RESEND_INTERVAL_SECONDS: "0",
+  };
+  if (useUat) await addBenchAgent(env, logDir);
+  const child = startNode(`console-${tag}`, "server/src/index.ts", env, logDir);
+  await waitForHttp(`${origin}/healthz`, child);
+  return useUat
+    ? { child, origin, ...BENCH_AGENT, mode: "EKO_ENV=uat + EKO_BASE_URL (agent from the CLI)" }
+    : {
+        child,
+        origin,
+        login: "demo",
+        password: "demo-password",
+        mode: "EKO_ENV=sandbox + EKO_BASE_URL",
+      };
+}
+
+async function addBenchAgent(env: Record<string, string>, logDir: string): Promise<void> {
+  const child = startNode("agent-cli", "server/src/cli/agent.ts", env, logDir, [
+    "add",
+    "--login",
+    BENCH_AGENT.login,
+    "--password",
+    BENCH_AGENT.password,
+    "--user-code",
+    BENCH_AGENT.userCode,
+    "--name",
+    "Bench Agent",
+  ]);
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), 30_000);
+    child.process.once("exit", (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  if (code !== 0) throw new Error(`agent CLI failed (${code}):\n${logTail(child)}`);
+}
+
+async function signIn(handle: ConsoleHandle): Promise<string> {
+  const response = await fetch(`${handle.origin}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: handle.origin },
+    body: JSON.stringify({ login: handle.login, password: handle.password }),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${text}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+function directRequest(): RequestShape {
+  const query = `initiator_id=${UAT_CREDENTIALS.initiatorId}&user_code=${UAT_CREDENTIALS.userCode}`;
+  return {
+    method: "GET",
+    path: `/sandbox/ekoapi/v3${SENDER_PATH}/${freshMobile()}?${query}`,
+    headers: { ...signatureHeaders(UAT_CREDENTIALS), accept: "application/json" },
+  };
+}
+
+function consoleRequest(origin: string, cookie: string): () => RequestShape {
+  return () => ({
+    method: "POST",
+    path: "/api/flows",
+    headers: { cookie, origin, "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ rail: "levin", mobile: freshMobile() }),
+  });
+}
+
+function expressRequest(): RequestShape {
+  return { method: "GET", path: `/api/levin/sender/${freshMobile()}`, headers: {} };
+}
+
+/** One request by fetch before the load: the right status and the 308 / onboard answer, or stop. */
+async function preflight(name: Target, origin: string, shape: RequestShape, expect: number) {
+  const response = await fetch(`${origin}${shape.path}`, {
+    method: shape.method,
+    headers: shape.headers,
+    body: shape.body ?? null,
+  });
+  const text = await response.text();
+  const looksRight =
+    name === "console" ? /"onboard"/.test(text) : /"response_type_id":\s*308\b/.test(text);
+  if (response.status !== expect || !looksRight) {
+    throw new Error(`${name} preflight: HTTP ${response.status} ${text.slice(0, 300)}`);
+  }
+}
+
+export async function runProxyPhase(latencyMs: number, options: ProxyOptions): Promise<ProxyPhase> {
+  const tag = `${latencyMs}ms`;
+  const sandboxPort = await freePort();
+  const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
+  const upstream = `${sandboxOrigin}/sandbox/ekoapi/v3`;
+  const children: Child[] = [];
+  try {
+    const sandbox = startNode(
+      `sandbox-${tag}`,
+      "server/src/sandbox/main.ts",
+      {
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_LATENCY_MS: String(latencyMs),
+        SANDBOX_RESEND_INTERVAL_SECONDS: "0",
+      },
+      options.logDir,
+    );
+    children.push(sandbox);
+    await waitForHttp(`${sandboxOrigin}/sandbox/outbox?mobile=7000000000`, sandbox, {
+      anyStatus: true,
+    });
+
+    const consoleHandle = await startConsole(upstream, tag, options.logDir);
+    children.push(consoleHandle.child);
+    const expressPort = await freePort();
+    const expressOrigin = `http://127.0.0.1:${expressPort}`;
+    const express = startNode(
+      `express-${tag}`,
+      "server/bench/express-baseline.ts",
+      { BASELINE_PORT: String(expressPort), BASELINE_UPSTREAM: upstream },
+      options.logDir,
+    );
+    children.push(express);
+    await waitForHttp(`${expressOrigin}/`, express, { anyStatus: true });
+
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const consolePid = consoleHandle.child.pid;
+    const rss = {
+      idle: rssMb(consolePid),
+      endOfLoad: null as number | null,
+      peak: null as number | null,
+    };
+
+    const cookie = await signIn(consoleHandle);
+    const plan: Record<Target, { origin: string; expect: number; next: () => RequestShape }> = {
+      direct: { origin: sandboxOrigin, expect: 200, next: directRequest },
+      console: {
+        origin: consoleHandle.origin,
+        expect: 201,
+        next: consoleRequest(consoleHandle.origin, cookie),
+      },
+      express: { origin: expressOrigin, expect: 200, next: expressRequest },
+    };
+    for (const target of targets) {
+      const { origin, expect, next } = plan[target];
+      await preflight(target, origin, next(), expect);
+    }
+
+    const runs: ProxyRun[] = [];
+    for (const connections of options.connections) {
+      for (const target of targets) {
+        const { origin, expect, next } = plan[target];
+        const load = { origin, connections, expectStatus: expect, next };
+        await runLoad({ ...load, durationS: options.warmupS });
+        const sampler =
+          target === "console"
+            ? setInterval(() => {
+                rss.peak = Math.max(rss.peak ?? 0, rssMb(consolePid) ?? 0);
+              }, 200)
+            : null;
+        const result = await runLoad({ ...load, durationS: options.durationS });
+        if (sampler) {
+          clearInterval(sampler);
+          rss.endOfLoad = rssMb(consolePid);
+          rss.peak = Math.max(rss.peak ?? 0, rss.endOfLoad ?? 0);
+        }
+        runs.push({ target, ...result });
+        console.log(
+          `  ${tag.padStart(5)} c=${String(connections).padStart(2)} ${target.padEnd(7)} ` +
+            `p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  ` +
+            `${result.rps.toFixed(0)} req/s  (${result.ok} ok, ${result.failed} failed)`,
+        );
+      }
+    }
+    return {
+      upstreamLatencyMs: latencyMs,
+      consoleMode: consoleHandle.mode,
+      runs,
+      consoleRssMb: rss,
+    };
+  } finally {
+    await Promise.all(children.map((child) => stop(child)));
+  }
+}

@@ -1,0 +1,150 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { type ColdStart, runColdStart } from "./cold-start.ts";
+import { type LcpResult, runLcp } from "./lcp.ts";
+import { describeMachine } from "./machine.ts";
+import { killAll, killChildrenOnExit, ROOT } from "./processes.ts";
+import { type ProxyPhase, runProxyPhase } from "./proxy.ts";
+import { checkTargets, compare, formatProxyTable, formatTargets } from "./report.ts";
+import { measureCheck, type SizeResult, sizeChecks } from "./size.ts";
+
+/**
+ * `npm run bench [-- proxy|cold|lcp|size …] [--duration 6] [--warmup 2]`:
+ * everything on loopback, every child killed at the end, the whole run
+ * bounded by --time-limit seconds. Exit 1 when a target is missed.
+ */
+const sections = ["proxy", "cold", "lcp", "size"] as const;
+type Section = (typeof sections)[number];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    duration: { type: "string", default: "6" },
+    warmup: { type: "string", default: "2" },
+    "cold-runs": { type: "string", default: "5" },
+    "lcp-runs": { type: "string", default: "3" },
+    "time-limit": { type: "string", default: "900" },
+    "keep-logs": { type: "boolean", default: false },
+  },
+});
+const chosen = new Set<Section>(
+  positionals.length === 0
+    ? sections
+    : positionals.filter((p): p is Section => sections.includes(p as Section)),
+);
+const numberOption = (name: keyof typeof values, max: number) => {
+  const value = Number(values[name]);
+  if (!Number.isFinite(value) || value <= 0 || value > max)
+    throw new Error(`--${name} must be in (0, ${max}]`);
+  return value;
+};
+
+async function main(): Promise<number> {
+  killChildrenOnExit();
+  const timeLimitS = numberOption("time-limit", 3_600);
+  const watchdog = setTimeout(() => {
+    console.error(`bench: over --time-limit ${timeLimitS} s, stopping`);
+    killAll();
+    process.exit(2);
+  }, timeLimitS * 1000);
+
+  const logDir = mkdtempSync(path.join(tmpdir(), "eko-bench-"));
+  const machine = describeMachine();
+  console.log(
+    `bench on ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (logs: ${logDir})`,
+  );
+  const settings = {
+    sections: [...chosen],
+    durationS: numberOption("duration", 120),
+    warmupS: numberOption("warmup", 30),
+    connections: [1, 64],
+    coldRuns: Math.round(numberOption("cold-runs", 20)),
+    lcpRuns: Math.round(numberOption("lcp-runs", 10)),
+  };
+
+  const phases: ProxyPhase[] = [];
+  if (chosen.has("proxy")) {
+    for (const latencyMs of [0, 150]) {
+      console.log(`proxy cost, sandbox answering after ${latencyMs} ms:`);
+      phases.push(await runProxyPhase(latencyMs, { ...settings, logDir }));
+    }
+  }
+  let coldStart: ColdStart | null = null;
+  if (chosen.has("cold")) {
+    console.log("cold start…");
+    coldStart = await runColdStart(settings.coldRuns, logDir);
+  }
+  let lcp: LcpResult | null = null;
+  if (chosen.has("lcp")) {
+    console.log("LCP on slow 4G + 4× CPU…");
+    lcp = await runLcp(settings.lcpRuns, logDir);
+  }
+  let size: SizeResult[] | null = null;
+  if (chosen.has("size")) size = await Promise.all(sizeChecks().map(measureCheck));
+
+  const comparisons = phases.flatMap((phase) =>
+    settings.connections.flatMap((connections) => compare(phase, connections) ?? []),
+  );
+  const targets = checkTargets({ comparisons, phases, coldStart, lcp, size });
+
+  console.log("");
+  if (comparisons.length > 0) console.log(`${formatProxyTable(comparisons)}\n`);
+  for (const phase of phases) {
+    const { idle, endOfLoad, peak } = phase.consoleRssMb;
+    const mb = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(1)} MB`);
+    console.log(
+      `console RSS (${phase.upstreamLatencyMs} ms upstream, ${phase.consoleMode}): idle ${mb(idle)}, end of load ${mb(endOfLoad)}, peak ${mb(peak)}`,
+    );
+    const failed = phase.runs.filter((run) => run.failed > 0);
+    for (const run of failed) {
+      console.warn(`  WARNING ${run.target} c=${run.connections}: ${run.failed} failed requests`);
+    }
+  }
+  if (coldStart) {
+    console.log(
+      `cold start: median ${coldStart.medianMs.toFixed(0)} ms of ${coldStart.runsMs.map((v) => v.toFixed(0)).join(", ")} (first start on an empty store ${coldStart.firstStartMs.toFixed(0)} ms)`,
+    );
+  }
+  if (lcp) {
+    for (const run of lcp.runs) {
+      console.log(
+        `LCP ${run.lcpMs} ms (FCP ${run.fcpMs} ms) — ${run.element} — ${run.requests} requests, ${run.transferKb} kB`,
+      );
+    }
+  }
+  console.log(`\n${formatTargets(targets)}`);
+
+  const results = {
+    at: new Date().toISOString(),
+    machine,
+    settings,
+    comparisons,
+    phases,
+    coldStart,
+    lcp,
+    size,
+    targets,
+  };
+  const dir = path.join(ROOT, "server/bench/results");
+  mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  writeFileSync(path.join(dir, "latest.json"), json);
+  writeFileSync(path.join(dir, `${results.at.replace(/[:.]/g, "-")}.json`), json);
+  console.log(`\nresults: server/bench/results/latest.json`);
+
+  clearTimeout(watchdog);
+  if (!values["keep-logs"]) rmSync(logDir, { recursive: true, force: true });
+  return targets.every((check) => check.pass) ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    console.error("bench failed; child logs are kept in the eko-bench-* folder printed above");
+    killAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+export const languages = ["en", "hi"] as const;
+export type Language = (typeof languages)[number];
+export const languageSchema = z.enum(languages);
+
+export const agentRoles = ["agent", "admin"] as const;
+export type AgentRole = (typeof agentRoles)[number];
+
+/** The signed-in agent as the browser sees it (no password hash, no Eko user_code). */
+export const agentSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  name: z.string(),
+  role: z.enum(agentRoles),
+  language: languageSchema,
+});
+export type Agent = z.infer<typeof agentSchema>;
+
+export const signInRequestSchema = z.object({
+  login: z
+    .string({ error: "login_required" })
+    .trim()
+    .min(1, { error: "login_required" })
+    .max(64, { error: "login_invalid" }),
+  password: z
+    .string({ error: "password_required" })
+    .min(1, { error: "password_required" })
+    .max(256, { error: "password_invalid" }),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const agentResponseSchema = z.object({ agent: agentSchema });
+export type AgentResponse = z.infer<typeof agentResponseSchema>;
+
+export const languageRequestSchema = z.object({ language: languageSchema });
+
+/**
+ * `details.reason` on a 401: lets the UI say "signed out after 15 minutes
+ * without activity" instead of a bare sign-in page.
+ */
+export const sessionEndReasons = [
+  "no-session",
+  "idle-timeout",
+  "expired",
+  "disabled",
+  "bad-credentials",
+] as const;
+export type SessionEndReason = (typeof sessionEndReasons)[number];

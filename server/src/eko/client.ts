@@ -1,0 +1,169 @@
+import { randomBytes } from "node:crypto";
+import type { Logger } from "../logger.ts";
+import { type EkoCallName, type EkoCallSpec, ekoCalls } from "./calls.ts";
+import { type CircuitBreaker, type CircuitBreakerOptions, createCircuitBreaker } from "./circuit-breaker.ts";
+import { type EkoAnswer, envelopeSchema } from "./envelope.ts";
+import { EkoTransportError, transportFailure } from "./errors.ts";
+import { signatureHeaders } from "./sign.ts";
+
+export type EkoClientOptions = {
+  /** Read per call: in sandbox mode the URL is only known once the server listens. */
+  baseUrl: () => string | null;
+  developerKey: string;
+  accessKey: string;
+  initiatorId: string;
+  timeoutMs: number;
+  logger: Logger;
+  /** Clock for `secret-key-timestamp` and the breaker; tests share it with the sandbox. */
+  now?: () => number;
+  breaker?: Omit<CircuitBreakerOptions, "now">;
+};
+
+/** Who is calling, for whom: `user_code` is the signed-in agent's, never the browser's. */
+export type EkoCallContext = { customerId: string; userCode: string; requestId: string };
+export type EkoParams = Record<string, string | number | string[]>;
+export type EkoResult = { answer: EkoAnswer; latencyMs: number };
+
+export type EkoClient = {
+  call(name: EkoCallName, context: EkoCallContext, params?: EkoParams): Promise<EkoResult>;
+};
+
+const RAIL_PREFIX = { "customer-account": "A", digikhata: "B", levin: "C" } as const;
+
+/** ≤ 20 chars (EPS FAQ), unique per call: rail letter + base-36 ms + 8 random hex. */
+function clientRefId(spec: EkoCallSpec, now: number): string {
+  return `${RAIL_PREFIX[spec.rail]}${now.toString(36)}${randomBytes(4).toString("hex")}`.slice(0, 20);
+}
+
+const AUTH_HINT =
+  "Eko refused the request signature (HTTP 403). Check the server clock (secret-key-timestamp must match Eko's time), EKO_DEVELOPER_KEY / EKO_ACCESS_KEY for this environment, and the IP allow-list.";
+
+export function createEkoClient(options: EkoClientOptions): EkoClient {
+  const now = options.now ?? Date.now;
+  const logger = options.logger.child({ component: "eko" });
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (baseUrl: string) => {
+    let breaker = breakers.get(baseUrl);
+    if (!breaker) {
+      breaker = createCircuitBreaker({ ...options.breaker, now });
+      breakers.set(baseUrl, breaker);
+    }
+    return breaker;
+  };
+
+  async function send(
+    name: EkoCallName,
+    baseUrl: string,
+    context: EkoCallContext,
+    params: EkoParams,
+  ): Promise<EkoResult> {
+    const spec: EkoCallSpec = ekoCalls[name];
+    const timestamp = now();
+    const common: EkoParams = {
+      initiator_id: options.initiatorId,
+      user_code: context.userCode,
+      ...(spec.serviceCode ? { service_code: spec.serviceCode } : {}),
+      ...(spec.customerIdInBody ? { customer_id: context.customerId } : {}),
+    };
+    const path = spec.path.replace("{customer_id}", encodeURIComponent(context.customerId));
+    const url = new URL(`${baseUrl.replace(/\/+$/, "")}${path}`);
+    let body: string | undefined;
+    if (spec.method === "GET") {
+      // §5.2: GET carries every non-path parameter in the query string.
+      for (const [key, value] of Object.entries({ ...common, ...params })) {
+        url.searchParams.set(key, Array.isArray(value) ? JSON.stringify(value) : String(value));
+      }
+    } else {
+      body = JSON.stringify({ ...common, client_ref_id: clientRefId(spec, timestamp), ...params });
+    }
+    const headers = {
+      ...signatureHeaders(options, timestamp),
+      "content-type": "application/json",
+      accept: "application/json",
+      "x-request-id": context.requestId,
+    };
+
+    const started = performance.now();
+    const log = { eko_call: name, method: spec.method, path: spec.path, rail: spec.rail, request_id: context.requestId };
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetch(url, {
+        method: spec.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw transportFailure(error, options.timeoutMs);
+    }
+    const latencyMs = Math.round(performance.now() - started);
+
+    // §5.2: check the HTTP status before touching the body — 403/404/5xx are not envelopes.
+    if (status === 403) {
+      throw new EkoTransportError("upstream_auth_failed", AUTH_HINT, { httpStatus: status });
+    }
+    if (status >= 500) {
+      throw new EkoTransportError("upstream_unavailable", `Eko answered HTTP ${status}`, { httpStatus: status });
+    }
+    if (status !== 200) {
+      throw new EkoTransportError("upstream_bad_response", `Eko answered HTTP ${status} for ${spec.path}`, {
+        httpStatus: status,
+      });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const kind = /^\s*</.test(text) ? "HTML" : "malformed JSON";
+      throw new EkoTransportError("upstream_bad_response", `Eko answered ${kind} for ${spec.path}`, { httpStatus: status });
+    }
+    const parsed = envelopeSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new EkoTransportError("upstream_bad_response", `Eko's answer for ${spec.path} is not an envelope`, {
+        httpStatus: status,
+      });
+    }
+    logger.info(
+      { ...log, http_status: status, response_type_id: parsed.data.responseTypeId, latency_ms: latencyMs },
+      "eko call",
+    );
+    return { answer: parsed.data, latencyMs };
+  }
+
+  return {
+    async call(name, context, params = {}) {
+      const baseUrl = options.baseUrl();
+      if (!baseUrl) {
+        throw new EkoTransportError("upstream_unavailable", "The Eko base URL is not configured");
+      }
+      const breaker = breakerFor(baseUrl);
+      // Only reads are retried (once): a repeated write could act twice at Eko.
+      const attempts = ekoCalls[name].method === "GET" ? 2 : 1;
+      for (let attempt = 1; ; attempt++) {
+        if (!breaker.tryAcquire()) {
+          throw new EkoTransportError("upstream_unavailable", "Eko is failing; calls are paused for a moment");
+        }
+        try {
+          const result = await send(name, baseUrl, context, params);
+          breaker.success();
+          return result;
+        } catch (error) {
+          if (!(error instanceof EkoTransportError)) throw error;
+          const transport = error.code === "upstream_timeout" || error.code === "upstream_unavailable";
+          if (transport) breaker.failure();
+          else breaker.success();
+          logger.warn(
+            { eko_call: name, path: ekoCalls[name].path, request_id: context.requestId, code: error.code, attempt },
+            "eko call failed",
+          );
+          // A timed-out GET is not retried: the agent would wait twice as long for the same outcome.
+          if (attempt < attempts && error.code === "upstream_unavailable") continue;
+          throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import type { EkoAnswer } from "../eko/envelope.ts";
+import { textOf } from "../eko/envelope.ts";
+import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
+import type { FlowSecrets } from "./flow-record.ts";
+import { mapIdentity, mapProfile } from "./profile.ts";
+import { responseType as rt } from "./response-types.ts";
+import {
+  type MapContext,
+  otpRejected,
+  otpSent,
+  type Transition,
+  toStep,
+  unknownState,
+  validationRejected,
+} from "./transition.ts";
+
+/** Flow C, PPI Levin sender (eko-api.md §10 C.0b). */
+
+/** C.4 hands out the wallet pair C.5–C.7 need; empty values never overwrite known ones. */
+function keepWallet(secrets: FlowSecrets, data: Record<string, unknown>): FlowSecrets {
+  return {
+    ...secrets,
+    walletToken: textOf(data, "wallet_token") ?? secrets.walletToken,
+    walletId: textOf(data, "wallet_id") ?? secrets.walletId,
+  };
+}
+
+function withoutAadhaar(secrets: FlowSecrets): FlowSecrets {
+  const { aadhaar: _aadhaar, ...rest } = secrets;
+  return rest;
+}
+
+/** C.1 Get Sender Information. */
+export function mapLevinLookup(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "mobile");
+    case rt.notEnrolled:
+      return toStep(ctx, { kind: "onboard" });
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** C.2 Onboard Sender, C.3 Generate Sender OTP (resend): 2129 with a fresh otp_ref_id. */
+export function mapLevinOtpIssued(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "mobile");
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** C.4 Verify Sender OTP. The sandbox sends wallet_token/wallet_id even with 2136 (§15.13 gap). */
+export function mapLevinVerify(answer: EkoAnswer, ctx: MapContext): Transition {
+  const secrets = keepWallet(ctx.secrets, answer.data);
+  switch (answer.responseTypeId) {
+    case rt.verified:
+      return toStep(
+        ctx,
+        { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity: null },
+        secrets,
+      );
+    case rt.aadhaarPending:
+      return toStep(ctx, { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false }, secrets);
+    case rt.panRequired:
+      return toStep(ctx, { kind: "pan", identity: null, rejected: false }, secrets);
+    case rt.registrationComplete:
+      return toStep(ctx, { kind: "next_step", reason: "registration_complete" }, secrets);
+    case rt.otpFailed:
+    case rt.invalidOtpOrAadhaar: // "Invalid OTP" on this call (§7.5)
+      return otpRejected(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** C.5 Validate Aadhaar: 2129 = Aadhaar OTP sent; 2138 = "Adhar Validation Failed". */
+export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "aadhaar");
+    case rt.invalidOtpOrAadhaar:
+      return toStep(
+        ctx,
+        { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: true },
+        withoutAadhaar(ctx.secrets),
+      );
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/**
+ * C.6 Validate Aadhaar OTP, in both shapes (§10 C.6 decision): with identity
+ * fields (the product spec) or the legacy 2147 / 2132 without them.
+ */
+export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Transition {
+  const identity = mapIdentity(answer.data, ctx.secrets.aadhaar?.slice(-4) ?? null);
+  const secrets = withoutAadhaar(keepWallet(ctx.secrets, answer.data));
+  if (answer.data.verified === false) return otpRejected(answer, ctx);
+  switch (answer.responseTypeId) {
+    case rt.panRequired:
+      return toStep(ctx, { kind: "pan", identity, rejected: false }, secrets);
+    case rt.registrationComplete:
+      return toStep(
+        ctx,
+        identity ? { kind: "identity", identity } : { kind: "next_step", reason: "registration_complete" },
+        secrets,
+      );
+    case rt.verified:
+      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity }, secrets);
+    case rt.aadhaarPending:
+      return toStep(ctx, { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false }, secrets);
+    case rt.otpFailed:
+    case rt.invalidOtpOrAadhaar:
+      return otpRejected(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** C.7 Validate PAN: 309 profile ([EPS]) or 2132 registration complete ([LEGACY]). */
+export function mapLevinPan(answer: EkoAnswer, ctx: MapContext): Transition {
+  const identity = ctx.step.kind === "pan" ? ctx.step.identity : null;
+  switch (answer.responseTypeId) {
+    case rt.verified:
+      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity });
+    case rt.registrationComplete:
+      return toStep(ctx, { kind: "next_step", reason: "registration_complete" });
+    case rt.aadhaarPending:
+      return toStep(ctx, { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false });
+    case rt.invalidOtpOrAadhaar:
+      return toStep(ctx, { kind: "pan", identity, rejected: true });
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ApiError, ErrorCode } from "../contract/errors.ts";
+import type { Logger } from "../logger.ts";
+
+export type ProblemDetails = NonNullable<ApiError["error"]["details"]>;
+
+/** One HTTP status per error code, so the browser can narrow on `res.status`. */
+export const problemStatus = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  flow_busy: 409,
+  step_not_allowed: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  otp_locked: 423,
+  upstream_timeout: 504,
+  upstream_unavailable: 503,
+  upstream_auth_failed: 502,
+  upstream_bad_response: 502,
+  upstream_unknown_state: 502,
+  upstream_rejected: 422,
+  internal: 500,
+} as const satisfies Record<ErrorCode, number>;
+export type ProblemStatus = (typeof problemStatus)[ErrorCode];
+
+/** A failure the API answers with `{ error: { code, message, requestId, details } }`. */
+export class ApiProblem extends Error {
+  override name = "ApiProblem";
+  readonly code: ErrorCode;
+  readonly status: ProblemStatus;
+  readonly details: ProblemDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ProblemDetails) {
+    super(message);
+    this.code = code;
+    this.status = problemStatus[code];
+    this.details = details;
+  }
+}
+
+export function problemBody(problem: ApiProblem, requestId: string): ApiError {
+  return {
+    error: {
+      code: problem.code,
+      message: problem.message,
+      requestId,
+      ...(problem.details ? { details: problem.details } : {}),
+    },
+  };
+}
+
+/** The request id set by the request-id middleware, else the caller's header, else a fresh one. */
+export function requestIdOf(c: Context): string {
+  const fromContext = (c.var as { requestId?: unknown }).requestId;
+  if (typeof fromContext === "string" && fromContext) return fromContext;
+  return c.req.header("x-request-id") ?? randomUUID();
+}
+
+const FROM_HTTP_STATUS: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/** Hono's own HTTPExceptions (malformed JSON body, body limit …) in the same shape. */
+export function toProblem(error: unknown): ApiProblem | null {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof HTTPException) {
+    const code = FROM_HTTP_STATUS[error.status] ?? (error.status < 500 ? "bad_request" : "internal");
+    return new ApiProblem(code, error.message || code);
+  }
+  return null;
+}
+
+/**
+ * `onError` for any Hono app: ApiProblem → its JSON shape (with Retry-After
+ * when it says when to retry); anything else is logged and answered as
+ * `internal` without leaking the message.
+ */
+export function problemHandler(logger: Logger) {
+  return (error: Error, c: Context): Response => {
+    const requestId = requestIdOf(c);
+    const known = toProblem(error);
+    if (!known) logger.error({ err: error, request_id: requestId }, "unhandled error");
+    const problem = known ?? new ApiProblem("internal", "Something went wrong");
+    c.header("x-request-id", requestId);
+    const retryAfter = problem.details?.retryAfterSeconds;
+    if (retryAfter !== undefined) c.header("retry-after", String(retryAfter));
+    return c.json(problemBody(problem, requestId), problem.status);
+  };
+}

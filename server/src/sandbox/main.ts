@@ -1,0 +1,35 @@
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { z } from "zod";
+import { loadEnv } from "../env.ts";
+import { createSandboxApp } from "./app.ts";
+
+/*
+ * `npm run sandbox`: the Eko simulator alone, under /sandbox like in the
+ * console, so EKO_BASE_URL=http://127.0.0.1:4010/sandbox/ekoapi/v3 works for
+ * any client. Settings come from loadEnv() (SANDBOX_* variables); EKO_ENV is
+ * taken as "sandbox" whatever it says, because this process *is* the sandbox.
+ * SANDBOX_PORT is this entry point's own knob, so it is read here.
+ */
+const source = { ...process.env, EKO_ENV: "sandbox" };
+const env = loadEnv(source);
+const port = z.coerce.number().int().min(0).max(65535).default(4010).parse(source.SANDBOX_PORT);
+const settings = env.sandbox;
+if (!settings) throw new Error("unreachable: EKO_ENV=sandbox always yields sandbox settings");
+
+const app = new Hono().route(
+  "/sandbox",
+  createSandboxApp({
+    ...settings,
+    credentials: { developerKey: env.eko.developerKey, accessKey: env.eko.accessKey },
+    initiatorIds: [env.eko.initiatorId],
+  }),
+);
+
+serve({ fetch: app.fetch, port, hostname: env.host }, (info) => {
+  const base = `http://${env.host}:${info.port}/sandbox`;
+  console.log(
+    `Eko sandbox on ${base}/ekoapi/v3 (outbox ${base}/outbox?mobile=…, initiator ${env.eko.initiatorId}, ` +
+      `OTP ${settings.fixedOtp ? `fixed ${settings.fixedOtp}` : "random"}, scenarios ${settings.scenarios ? "on" : "off"})`,
+  );
+});

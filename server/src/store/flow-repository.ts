@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import { stepSchema } from "../contract/flow-view.ts";
+import type { Rail } from "../contract/rails.ts";
+import type { FlowRecord, FlowSecrets } from "../flows/flow-record.ts";
+import { ApiProblem } from "../http/problem.ts";
+import type { AgentContext } from "../middleware/agent-context.ts";
+import { type AuditEventInput, recordAuditEvent } from "./audit-events.ts";
+import type { Db } from "./db.ts";
+import { open, seal } from "./sealed-box.ts";
+import type { Database } from "./schema.ts";
+
+/** One row of audit_events (the activity page reads them); the time is the save's. */
+export type AuditEntry = Omit<AuditEventInput, "at">;
+
+/** Aadhaar consent (C.5): the number appears only as its last four digits. */
+export type ConsentEntry = {
+  agentId: string;
+  flowId: string;
+  language: string;
+  aadhaarMasked: string;
+  textVersion: string;
+};
+
+export type FlowRepository = ReturnType<typeof createFlowRepository>;
+
+/**
+ * Flows, their sealed secrets, the per-flow lock and the audit trail. Every
+ * change of a flow is written in one transaction with its audit row(s), so
+ * the activity log cannot disagree with the flow.
+ */
+export function createFlowRepository(db: Db, options: { stateKey: Buffer; now: () => Date }) {
+  const iso = () => options.now().toISOString();
+
+  async function insertAudits(trx: Transaction<Database> | Db, entries: AuditEntry[], at: string) {
+    for (const entry of entries) await recordAuditEvent(trx, { ...entry, at: new Date(at) });
+  }
+
+  async function insertConsent(trx: Transaction<Database>, consent: ConsentEntry, at: string) {
+    await trx
+      .insertInto("consent_records")
+      .values({
+        id: randomUUID(),
+        at,
+        agent_id: consent.agentId,
+        flow_id: consent.flowId,
+        language: consent.language,
+        aadhaar_masked: consent.aadhaarMasked,
+        text_version: consent.textVersion,
+      })
+      .execute();
+  }
+
+  const sealSecrets = (flowId: string, secrets: FlowSecrets) =>
+    seal(options.stateKey, JSON.stringify(secrets), flowId);
+
+  return {
+    async create(record: FlowRecord, audits: AuditEntry[]): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("flows")
+          .values({
+            id: record.id,
+            agent_id: record.agentId,
+            rail: record.rail,
+            mobile: record.mobile,
+            step_json: JSON.stringify(record.step),
+            sealed_secrets: sealSecrets(record.id, record.secrets),
+            version: record.version,
+            lock_owner: null,
+            lock_expires_at: null,
+            created_at: record.createdAt,
+            updated_at: record.updatedAt,
+          })
+          .execute();
+        await insertAudits(trx, audits, record.createdAt);
+      });
+    },
+
+    /** Agents see their own flows; admins any. Someone else's flow is simply not found. */
+    async get(id: string, agent: Pick<AgentContext, "id" | "role">): Promise<FlowRecord | null> {
+      const row = await db.selectFrom("flows").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row || (row.agent_id !== agent.id && agent.role !== "admin")) return null;
+      return {
+        id: row.id,
+        agentId: row.agent_id,
+        rail: row.rail as Rail,
+        mobile: row.mobile,
+        step: stepSchema.parse(JSON.parse(row.step_json)),
+        secrets: JSON.parse(open(options.stateKey, row.sealed_secrets, row.id)) as FlowSecrets,
+        version: Number(row.version),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      };
+    },
+
+    /**
+     * Saves `record` if nobody saved since it was read (optimistic version
+     * check), with its audit rows and consent record, and releases the lock.
+     */
+    async save(
+      record: FlowRecord,
+      changes: { audits: AuditEntry[]; consent?: ConsentEntry },
+    ): Promise<FlowRecord> {
+      const at = iso();
+      await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("flows")
+          .set({
+            step_json: JSON.stringify(record.step),
+            sealed_secrets: sealSecrets(record.id, record.secrets),
+            version: record.version + 1,
+            updated_at: at,
+            lock_owner: null,
+            lock_expires_at: null,
+          })
+          .where("id", "=", record.id)
+          .where("version", "=", record.version)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) {
+          throw new ApiProblem("conflict", "The flow changed in the meantime; reload it");
+        }
+        await insertAudits(trx, changes.audits, at);
+        if (changes.consent) await insertConsent(trx, changes.consent, at);
+      });
+      return { ...record, version: record.version + 1, updatedAt: at };
+    },
+
+    /** Audit rows (and a consent record) on their own: a refused or failed step that changed nothing. */
+    async record(audits: AuditEntry[], consent?: ConsentEntry): Promise<void> {
+      const at = iso();
+      await db.transaction().execute(async (trx) => {
+        await insertAudits(trx, audits, at);
+        if (consent) await insertConsent(trx, consent, at);
+      });
+    },
+
+    /**
+     * Takes the flow's lock if it is free or expired — one conditional UPDATE,
+     * so of two racing requests (two tabs, two instances) exactly one wins.
+     */
+    async lock(id: string, owner: string, ttlMs: number): Promise<boolean> {
+      const now = options.now();
+      const result = await db
+        .updateTable("flows")
+        .set({ lock_owner: owner, lock_expires_at: new Date(now.getTime() + ttlMs).toISOString() })
+        .where("id", "=", id)
+        .where((eb) => eb.or([eb("lock_owner", "is", null), eb("lock_expires_at", "<", now.toISOString())]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async unlock(id: string, owner: string): Promise<void> {
+      await db
+        .updateTable("flows")
+        .set({ lock_owner: null, lock_expires_at: null })
+        .where("id", "=", id)
+        .where("lock_owner", "=", owner)
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { useLingui } from "@lingui/react";
+import { useLocation } from "wouter";
+import { useStartFlow } from "../../components/flow/api/start-flow.ts";
+import { StartFlowForm } from "../../components/flow/start-flow-form.tsx";
+import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
+import { Card } from "../../components/ui/card.tsx";
+import { PageHeading } from "../../components/ui/page-heading.tsx";
+import type { Rail } from "../../../../server/src/contract/rails.ts";
+import { preloadRailScreen } from "../rail-screens.ts";
+
+const lastRailKey = "eko-console.rail";
+
+function lastRail(): Rail {
+  try {
+    const value = window.localStorage.getItem(lastRailKey);
+    return value === "digikhata" || value === "levin" ? value : "customer-account";
+  } catch {
+    return "customer-account";
+  }
+}
+
+export function StartRoute() {
+  const { i18n } = useLingui();
+  const [, navigate] = useLocation();
+  const startFlow = useStartFlow();
+
+  function start(input: { rail: Rail; mobile: string }) {
+    preloadRailScreen(input.rail);
+    try {
+      // Most counters use one service all day: pre-select it next time.
+      window.localStorage.setItem(lastRailKey, input.rail);
+    } catch {
+      // Storage unavailable: the default choice is fine.
+    }
+    startFlow.mutate(input, { onSuccess: (flow) => navigate(`/flow/${flow.id}`) });
+  }
+
+  return (
+    <Card>
+      <PageHeading level={1}>{i18n._("start.title")}</PageHeading>
+      {startFlow.error ? (
+        <ApiErrorAlert
+          error={startFlow.error}
+          onRetry={() => startFlow.variables && start(startFlow.variables)}
+        />
+      ) : null}
+      <StartFlowForm defaultRail={lastRail()} busy={startFlow.isPending} onStart={start} />
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+import { OTPInput, REGEXP_ONLY_DIGITS, type SlotProps } from "input-otp";
+import { type ReactNode, useRef } from "react";
+import { Field } from "./field.tsx";
+
+type OtpInputProps = {
+  label: ReactNode;
+  length: number;
+  value: string;
+  onChange: (value: string) => void;
+  /** Called once when the last digit is typed or a full code is pasted. */
+  onComplete?: (otp: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  disabled?: boolean;
+  autoFocus?: boolean;
+};
+
+/** "12 34 56", "123-456", "OTP: 123456" from an SMS: keep the digits. */
+export function digitsOnly(text: string): string {
+  return text.replace(/\D/g, "");
+}
+
+function Slot({ char, isActive, hasFakeCaret }: SlotProps) {
+  return (
+    <div
+      className={`relative flex h-12 w-10 items-center justify-center rounded-lg border-2 bg-white text-xl font-semibold tabular-nums sm:w-11 ${
+        isActive ? "border-brand-600 ring-2 ring-brand-600" : "border-slate-400"
+      }`}
+    >
+      {char}
+      {hasFakeCaret ? (
+        <span aria-hidden="true" className="h-6 w-px animate-pulse bg-slate-900" />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * One real `<input>` (so SMS autofill, paste and screen readers work) drawn as
+ * one box per digit. Auto-submits once per full code: typing the same six
+ * digits again after a wrong attempt submits again, but a re-render does not.
+ */
+export function OtpInput({
+  label,
+  length,
+  value,
+  onChange,
+  onComplete,
+  error,
+  hint,
+  disabled,
+  autoFocus,
+}: OtpInputProps) {
+  const submitted = useRef<string | null>(null);
+
+  function handleChange(next: string) {
+    if (next.length < length) submitted.current = null;
+    onChange(next);
+  }
+
+  function handleComplete(otp: string) {
+    if (submitted.current === otp) return;
+    submitted.current = otp;
+    onComplete?.(otp);
+  }
+
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <OTPInput
+          {...control}
+          maxLength={length}
+          value={value}
+          onChange={handleChange}
+          onComplete={handleComplete}
+          pattern={REGEXP_ONLY_DIGITS}
+          pasteTransformer={digitsOnly}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          // The password-manager badge probe measures layout; we have no password here.
+          pushPasswordManagerStrategy="none"
+          disabled={disabled}
+          autoFocus={autoFocus}
+          containerClassName="flex w-fit items-center gap-1.5 has-[:disabled]:opacity-60 has-[:focus-visible]:rounded-lg has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-4 has-[:focus-visible]:outline-brand-600"
+          render={({ slots }) => slots.map((slot, index) => <Slot key={String(index)} {...slot} />)}
+        />
+      )}
+    </Field>
+  );
+}

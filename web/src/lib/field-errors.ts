@@ -1,0 +1,33 @@
+import type { I18n, MessageDescriptor } from "@lingui/core";
+
+/**
+ * The contract's zod schemas and the server's 422 `details.fields` carry error
+ * keys ("mobile_invalid"), not sentences; these are their words.
+ */
+const fieldErrors: Record<string, MessageDescriptor> = {
+  mobile_invalid: { id: "field.mobile_invalid" },
+  aadhaar_format: { id: "field.aadhaar_format" },
+  aadhaar_checksum: { id: "field.aadhaar_checksum" },
+  otp_format: { id: "field.otp_format" },
+  consent_required: { id: "field.consent_required" },
+  name_required: { id: "field.name_required" },
+  name_too_long: { id: "field.name_too_long" },
+  name_letters_only: { id: "field.name_letters_only" },
+  dob_invalid: { id: "field.dob_invalid" },
+  dob_under_18: { id: "field.dob_under_18" },
+  address_line_required: { id: "field.address_line_required" },
+  too_long: { id: "field.too_long" },
+  city_required: { id: "field.city_required" },
+  state_required: { id: "field.state_required" },
+  pincode_invalid: { id: "field.pincode_invalid" },
+  pan_format: { id: "field.pan_format" },
+  required: { id: "field.required" },
+};
+
+export const fieldErrorKeys = Object.keys(fieldErrors);
+
+/** Unknown keys (a zod default message, a newer server) fall back to a generic hint. */
+export function fieldErrorMessage(i18n: I18n, key: string | undefined): string | undefined {
+  if (key === undefined || key === "") return undefined;
+  return i18n._(fieldErrors[key] ?? { id: "field.invalid" });
+}
