@@ -12,6 +12,12 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      // contract/*.ts build zod schemas at module top level. Marking `z.…` calls pure lets
+      // web code import a plain helper (normaliseMobile) without pulling zod into the first
+      // chunks; schemas that are used are kept (web/src: keep zod in the lazy flow chunks).
+      treeshake: { manualPureFunctions: ["z"] },
+    },
   },
   server: {
     // `npm run dev`: Vite serves the SPA with HMR and forwards the server's routes.
@@ -25,7 +31,6 @@ export default defineConfig({
     root: ".",
     projects: [
       {
-        extends: false,
         test: {
           name: "server",
           root: "server",

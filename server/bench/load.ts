@@ -48,7 +48,7 @@ export async function runLoad(options: {
   let ok = 0;
   let failed = 0;
   let sum = 0;
-  const started = performance.now();
+  let started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -60,6 +60,9 @@ export async function runLoad(options: {
       },
       (error: unknown) => (error ? reject(error) : resolve()),
     );
+    instance.on("start", () => {
+      started = performance.now();
+    });
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode !== options.expectStatus) {
         failed++;

@@ -12,6 +12,7 @@ import { securityHeaders } from "./middleware/security-headers.ts";
 import { requireSession } from "./middleware/session.ts";
 import { createActivityRoutes } from "./routes/activity.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
+import { createFlowRoutes } from "./routes/flows.ts";
 import type { Db } from "./store/db.ts";
 
 export type AppDeps = {
@@ -33,6 +34,7 @@ export function createApi(deps: AppDeps) {
   // ROUTES: chained .route() calls for auth, flows, activity go here.
   return api
     .route("/auth", createAuthRoutes({ ...deps, now }))
+    .route("/flows", createFlowRoutes({ ...deps, now }))
     .route("/", createActivityRoutes({ ...deps, now }));
 }
 export type AppType = ReturnType<typeof createApi>;

@@ -26,10 +26,16 @@ const envSchema = z.object({
   EKO_BASE_URL: z.url().optional(),
   EKO_DEVELOPER_KEY: z.string().min(1).optional(),
   EKO_ACCESS_KEY: z.string().min(1).optional(),
-  EKO_INITIATOR_ID: z.string().regex(/^\d{10}$/).optional(),
+  EKO_INITIATOR_ID: z
+    .string()
+    .regex(/^\d{10}$/)
+    .optional(),
   EKO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional(),
   SQLITE_PATH: z.string().default("./data/console.db"),
   /** 32 bytes, base64: seals otp_ref_id / wallet_token in the store. Required with PostgreSQL. */
   STATE_KEY: z.string().optional(),
@@ -47,7 +53,10 @@ const envSchema = z.object({
   OTP_RESEND_SECONDS: seconds(60),
   OTP_MAX_ATTEMPTS: seconds(3),
 
-  SANDBOX_FIXED_OTP: z.string().regex(/^\d{6}$/).optional(),
+  SANDBOX_FIXED_OTP: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   SANDBOX_OTP_TTL_SECONDS: seconds(300),
   SANDBOX_OTP_MAX_ATTEMPTS: seconds(3),
   SANDBOX_LOCKOUT_SECONDS: seconds(15 * 60),
@@ -100,7 +109,9 @@ export class EnvError extends Error {
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new EnvError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const raw = parsed.data;
@@ -131,7 +142,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       env: raw.EKO_ENV,
       baseUrl:
         raw.EKO_BASE_URL ??
-        (raw.EKO_ENV === "uat" ? UAT_BASE_URL : raw.EKO_ENV === "production" ? PRODUCTION_BASE_URL : null),
+        (raw.EKO_ENV === "uat"
+          ? UAT_BASE_URL
+          : raw.EKO_ENV === "production"
+            ? PRODUCTION_BASE_URL
+            : null),
       developerKey: raw.EKO_DEVELOPER_KEY ?? UAT_CREDENTIALS.developerKey,
       accessKey: raw.EKO_ACCESS_KEY ?? UAT_CREDENTIALS.accessKey,
       initiatorId: raw.EKO_INITIATOR_ID ?? UAT_CREDENTIALS.initiatorId,
@@ -143,7 +158,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     stateKey: raw.STATE_KEY ?? null,
     publicOrigin: raw.PUBLIC_ORIGIN ?? null,
     trustProxy: raw.TRUST_PROXY,
-    session: { idleSeconds: raw.SESSION_IDLE_SECONDS, absoluteSeconds: raw.SESSION_ABSOLUTE_SECONDS },
+    session: {
+      idleSeconds: raw.SESSION_IDLE_SECONDS,
+      absoluteSeconds: raw.SESSION_ABSOLUTE_SECONDS,
+    },
     otpPolicy: {
       ttlSeconds: raw.OTP_TTL_SECONDS,
       resendSeconds: raw.OTP_RESEND_SECONDS,

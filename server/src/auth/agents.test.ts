@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { FAST_SCRYPT, testEnv } from "../test-support/app.ts";
-import { engines, useTestDatabases } from "../test-support/databases.ts";
+import { engines, setUpTestDatabases } from "../test-support/databases.ts";
 import {
   AgentError,
   createAgent,
@@ -13,7 +13,7 @@ import {
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 
-const databases = useTestDatabases();
+const databases = setUpTestDatabases();
 const options = { scrypt: FAST_SCRYPT };
 const valid = { login: "Asha.K", name: "Asha K", password: "long-enough-pw", userCode: "20810200" };
 
@@ -29,7 +29,11 @@ describe.each(engines)("agents on %s", (engine) => {
       language: "hi",
       disabled: false,
     });
-    const row = await db.selectFrom("agents").selectAll().where("id", "=", agent.id).executeTakeFirst();
+    const row = await db
+      .selectFrom("agents")
+      .selectAll()
+      .where("id", "=", agent.id)
+      .executeTakeFirst();
     expect(row?.password_hash).toMatch(/^\$scrypt\$/);
     expect(row?.password_hash).not.toContain("long-enough-pw");
     expect(await verifyPassword("long-enough-pw", row?.password_hash ?? "")).toBe(true);
@@ -43,16 +47,18 @@ describe.each(engines)("agents on %s", (engine) => {
       code: "duplicate_login",
       message: "An agent with login 'asha.k' already exists",
     });
-    await expect(createAgent(db, { ...valid, login: "b", password: "short" }, options)).rejects.toThrow(
-      AgentError,
-    );
+    await expect(
+      createAgent(db, { ...valid, login: "b", password: "short" }, options),
+    ).rejects.toThrow(AgentError);
     await expect(
       createAgent(db, { ...valid, login: "bee", password: "123456789" }, options),
     ).rejects.toThrow(/at least 10 characters/);
-    await expect(createAgent(db, { ...valid, login: "bee", userCode: "2081" }, options)).rejects.toThrow(
-      /user_code/,
+    await expect(
+      createAgent(db, { ...valid, login: "bee", userCode: "2081" }, options),
+    ).rejects.toThrow(/user_code/);
+    await expect(createAgent(db, { ...valid, login: "bad login!" }, options)).rejects.toThrow(
+      /login/,
     );
-    await expect(createAgent(db, { ...valid, login: "bad login!" }, options)).rejects.toThrow(/login/);
     expect(await listAgents(db)).toHaveLength(1);
   });
 
@@ -72,7 +78,9 @@ describe.each(engines)("agents on %s", (engine) => {
     expect(await verifyPassword("a-new-long-password", updated?.passwordHash ?? "")).toBe(true);
     expect(await verifyPassword("long-enough-pw", updated?.passwordHash ?? "")).toBe(false);
 
-    await expect(setAgentDisabled(db, "nobody", true)).rejects.toMatchObject({ code: "unknown_login" });
+    await expect(setAgentDisabled(db, "nobody", true)).rejects.toMatchObject({
+      code: "unknown_login",
+    });
     await expect(resetAgentPassword(db, "asha.k", "short", options)).rejects.toMatchObject({
       code: "invalid_input",
     });

@@ -124,7 +124,10 @@ export async function createAgent(
   } catch (error) {
     // Two concurrent adds of one login: the unique index decides.
     if (await findAgentByLogin(db, agent.login)) {
-      throw new AgentError("duplicate_login", `An agent with login '${agent.login}' already exists`);
+      throw new AgentError(
+        "duplicate_login",
+        `An agent with login '${agent.login}' already exists`,
+      );
     }
     throw error;
   }

@@ -36,13 +36,27 @@ export async function verifyPassword(password: string, encoded: string): Promise
 }
 
 function parse(encoded: string) {
-  const match = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(
-    encoded,
-  );
+  const match =
+    /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(
+      encoded,
+    );
   if (!match) return null;
-  const [, logN, r, p, salt, hash] = match as unknown as [string, string, string, string, string, string];
+  const [, logN, r, p, salt, hash] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const params = { logN: Number(logN), r: Number(r), p: Number(p) };
-  if (params.logN < 1 || params.logN > MAX_LOG_N || params.r < 1 || params.p < 1 || params.p > MAX_P) {
+  if (
+    params.logN < 1 ||
+    params.logN > MAX_LOG_N ||
+    params.r < 1 ||
+    params.p < 1 ||
+    params.p > MAX_P
+  ) {
     return null;
   }
   const hashBytes = Buffer.from(hash, "base64");

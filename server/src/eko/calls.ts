@@ -20,7 +20,11 @@ export type EkoCallSpec = {
 export const ekoCalls = {
   // §8 Flow A — the customer-account product has no master/legacy split.
   customerGet: { method: "GET", path: "/customer/profile/{customer_id}", rail: "customer-account" }, // A.1 (sends an OTP)
-  customerOnboard: { method: "POST", path: "/customer/account/{customer_id}", rail: "customer-account" }, // A.2
+  customerOnboard: {
+    method: "POST",
+    path: "/customer/account/{customer_id}",
+    rail: "customer-account",
+  }, // A.2
   // A.3 exists only in [LEGACY]; customer_id goes in the body.
   customerResendOtp: {
     method: "POST",
@@ -61,7 +65,11 @@ export const ekoCalls = {
   }, // B.4
 
   // §10 Flow C.
-  levinGet: { method: "GET", path: "/customer/payment/ppi-levin/sender/{customer_id}", rail: "levin" }, // C.1 (sends an OTP)
+  levinGet: {
+    method: "GET",
+    path: "/customer/payment/ppi-levin/sender/{customer_id}",
+    rail: "levin",
+  }, // C.1 (sends an OTP)
   levinOnboard: {
     method: "POST",
     path: "/customer/payment/ppi-levin/sender/{customer_id}",
@@ -69,7 +77,11 @@ export const ekoCalls = {
     serviceCode: 80,
   }, // C.2
   // C.3 exists only in [LEGACY].
-  levinResendOtp: { method: "POST", path: "/customer/profile/{customer_id}/ppi-levin/otp", rail: "levin" },
+  levinResendOtp: {
+    method: "POST",
+    path: "/customer/profile/{customer_id}/ppi-levin/otp",
+    rail: "levin",
+  },
   // C.4: [EPS-road] says Verify Sender OTP is live on the legacy path, not the master one.
   levinVerifyOtp: {
     method: "POST",
@@ -86,7 +98,11 @@ export const ekoCalls = {
     path: "/customer/payment/ppi-levin/sender/{customer_id}/aadhaar/otp/verify",
     rail: "levin",
   }, // C.6
-  levinPan: { method: "POST", path: "/customer/payment/ppi-levin/sender/{customer_id}/pan", rail: "levin" }, // C.7
+  levinPan: {
+    method: "POST",
+    path: "/customer/payment/ppi-levin/sender/{customer_id}/pan",
+    rail: "levin",
+  }, // C.7
 } as const satisfies Record<string, EkoCallSpec>;
 
 export type EkoCallName = keyof typeof ekoCalls;

@@ -3,7 +3,12 @@ import { createCircuitBreaker } from "./circuit-breaker.ts";
 
 function clock(start = 0) {
   let time = start;
-  return { now: () => time, advance: (ms: number) => void (time += ms) };
+  return {
+    now: () => time,
+    advance: (ms: number) => {
+      time += ms;
+    },
+  };
 }
 
 test("opens after `threshold` consecutive failures and fails fast while open", () => {

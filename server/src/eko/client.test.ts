@@ -6,14 +6,22 @@ import { afterEach, expect, test } from "vitest";
 import { UAT_CREDENTIALS } from "../env.ts";
 import { createLogger } from "../logger.ts";
 import { createEkoClient, type EkoClientOptions } from "./client.ts";
-import { verifyLevinAadhaarOtp } from "./levin.ts";
 import { EkoTransportError } from "./errors.ts";
+import { verifyLevinAadhaarOtp } from "./levin.ts";
 import { secretKeyMatches } from "./sign.ts";
 
 type Seen = { method: string; url: URL; headers: IncomingMessage["headers"]; body: string };
-type Behaviour = ((res: ServerResponse, req: IncomingMessage) => void) | { status?: number; body: string };
+type Behaviour =
+  | ((res: ServerResponse, req: IncomingMessage) => void)
+  | { status?: number; body: string };
 
-const OK = JSON.stringify({ response_status_id: 1, response_type_id: 2129, message: "Validate the OTP", status: 2129, data: { otp_ref_id: "REF-SECRET-123" } });
+const OK = JSON.stringify({
+  response_status_id: 1,
+  response_type_id: 2129,
+  message: "Validate the OTP",
+  status: 2129,
+  data: { otp_ref_id: "REF-SECRET-123" },
+});
 const servers: { close: () => void }[] = [];
 afterEach(() => {
   for (const server of servers.splice(0)) server.close();
@@ -25,14 +33,24 @@ async function fakeEko(queue: Behaviour[] = []) {
   const server = createServer(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
-    seen.push({ method: req.method ?? "", url: new URL(req.url ?? "/", "http://x"), headers: req.headers, body });
+    seen.push({
+      method: req.method ?? "",
+      url: new URL(req.url ?? "/", "http://x"),
+      headers: req.headers,
+      body,
+    });
     const next = queue.shift() ?? { body: OK };
     if (typeof next === "function") return next(res, req);
     res.writeHead(next.status ?? 200, { "content-type": "application/json" }).end(next.body);
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  servers.push({ close: () => server.closeAllConnections() || server.close() });
+  servers.push({
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  });
   const { port } = server.address() as AddressInfo;
   return { seen, baseUrl: `http://127.0.0.1:${port}/ekoapi/v3` };
 }
@@ -100,7 +118,9 @@ test("POST: JSON body with common params and a unique client_ref_id of at most 2
   await eko2.call("customerResendOtp", ctx);
   const [first, second] = eko.seen.map((seen) => ({ ...seen, json: JSON.parse(seen.body) }));
   expect(first?.headers["content-type"]).toBe("application/json");
-  expect(first?.url.pathname).toBe("/ekoapi/v3/customer/payment/ppi-levin/sender/9000000001/aadhaar/otp/verify");
+  expect(first?.url.pathname).toBe(
+    "/ekoapi/v3/customer/payment/ppi-levin/sender/9000000001/aadhaar/otp/verify",
+  );
   expect(first?.json).toMatchObject({
     initiator_id: UAT_CREDENTIALS.initiatorId,
     user_code: "20810200",
@@ -128,12 +148,20 @@ test("403 → upstream_auth_failed naming the clock and keys", async () => {
 });
 
 test("5xx → upstream_unavailable; a GET is retried once, a write never", async () => {
-  const eko = await fakeEko([{ status: 500, body: "" }, { status: 502, body: "" }, { status: 500, body: "" }]);
+  const eko = await fakeEko([
+    { status: 500, body: "" },
+    { status: 502, body: "" },
+    { status: 500, body: "" },
+  ]);
   const api = client(eko.baseUrl);
   expect((await failure(api.call("customerGet", ctx))).code).toBe("upstream_unavailable");
   expect(eko.seen).toHaveLength(2);
   const write = await failure(api.call("customerVerifyOtp", ctx, { otp: "1", otp_ref_id: "r" }));
-  expect(write).toMatchObject({ code: "upstream_unavailable", outcomeUnknown: false, httpStatus: 500 });
+  expect(write).toMatchObject({
+    code: "upstream_unavailable",
+    outcomeUnknown: false,
+    httpStatus: 500,
+  });
   expect(eko.seen).toHaveLength(3);
 });
 
@@ -158,7 +186,9 @@ test.each([
 
 test("a write that times out is upstream_timeout with an unknown outcome, and is not retried", async () => {
   const eko = await fakeEko([() => {}]);
-  const error = await failure(client(eko.baseUrl, { timeoutMs: 100 }).call("levinPan", ctx, { pan_number: "ABCPE1234F" }));
+  const error = await failure(
+    client(eko.baseUrl, { timeoutMs: 100 }).call("levinPan", ctx, { pan_number: "ABCPE1234F" }),
+  );
   expect(error).toMatchObject({ code: "upstream_timeout", outcomeUnknown: true });
   expect(eko.seen).toHaveLength(1);
 });
@@ -191,7 +221,12 @@ test("logs carry path, rail, response_type_id and latency — never the OTP, ref
   const eko = await fakeEko();
   const sink = logSink();
   const api = client(eko.baseUrl, { logger: sink.logger });
-  await verifyLevinAadhaarOtp(api, ctx, { otp: "482913", otpRefId: "REF-IN-456", walletToken: "eyJ.wallet", walletId: "PPW77" });
+  await verifyLevinAadhaarOtp(api, ctx, {
+    otp: "482913",
+    otpRefId: "REF-IN-456",
+    walletToken: "eyJ.wallet",
+    walletId: "PPW77",
+  });
   const line = JSON.parse(sink.text().trim().split("\n")[0] ?? "{}");
   expect(line).toMatchObject({
     path: "/customer/payment/ppi-levin/sender/{customer_id}/aadhaar/otp/verify",
@@ -200,12 +235,24 @@ test("logs carry path, rail, response_type_id and latency — never the OTP, ref
     request_id: "req-1",
   });
   expect(typeof line.latency_ms).toBe("number");
-  for (const secret of ["482913", "REF-IN-456", "REF-SECRET-123", "eyJ.wallet", "PPW77", "9000000001"]) {
+  for (const secret of [
+    "482913",
+    "REF-IN-456",
+    "REF-SECRET-123",
+    "eyJ.wallet",
+    "PPW77",
+    "9000000001",
+  ]) {
     expect(sink.text()).not.toContain(secret);
   }
 });
 
 test("no base URL yet → upstream_unavailable without a request", async () => {
-  const api = createEkoClient({ ...UAT_CREDENTIALS, baseUrl: () => null, timeoutMs: 100, logger: logSink().logger });
+  const api = createEkoClient({
+    ...UAT_CREDENTIALS,
+    baseUrl: () => null,
+    timeoutMs: 100,
+    logger: logSink().logger,
+  });
   expect((await failure(api.call("levinGet", ctx))).code).toBe("upstream_unavailable");
 });

@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../logger.ts";
 import { type EkoCallName, type EkoCallSpec, ekoCalls } from "./calls.ts";
-import { type CircuitBreaker, type CircuitBreakerOptions, createCircuitBreaker } from "./circuit-breaker.ts";
+import {
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  createCircuitBreaker,
+} from "./circuit-breaker.ts";
 import { type EkoAnswer, envelopeSchema } from "./envelope.ts";
 import { EkoTransportError, transportFailure } from "./errors.ts";
 import { signatureHeaders } from "./sign.ts";
@@ -32,7 +36,10 @@ const RAIL_PREFIX = { "customer-account": "A", digikhata: "B", levin: "C" } as c
 
 /** ≤ 20 chars (EPS FAQ), unique per call: rail letter + base-36 ms + 8 random hex. */
 function clientRefId(spec: EkoCallSpec, now: number): string {
-  return `${RAIL_PREFIX[spec.rail]}${now.toString(36)}${randomBytes(4).toString("hex")}`.slice(0, 20);
+  return `${RAIL_PREFIX[spec.rail]}${now.toString(36)}${randomBytes(4).toString("hex")}`.slice(
+    0,
+    20,
+  );
 }
 
 const AUTH_HINT =
@@ -84,7 +91,13 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     };
 
     const started = performance.now();
-    const log = { eko_call: name, method: spec.method, path: spec.path, rail: spec.rail, request_id: context.requestId };
+    const log = {
+      eko_call: name,
+      method: spec.method,
+      path: spec.path,
+      rail: spec.rail,
+      request_id: context.requestId,
+    };
     let status: number;
     let text: string;
     try {
@@ -106,28 +119,47 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       throw new EkoTransportError("upstream_auth_failed", AUTH_HINT, { httpStatus: status });
     }
     if (status >= 500) {
-      throw new EkoTransportError("upstream_unavailable", `Eko answered HTTP ${status}`, { httpStatus: status });
-    }
-    if (status !== 200) {
-      throw new EkoTransportError("upstream_bad_response", `Eko answered HTTP ${status} for ${spec.path}`, {
+      throw new EkoTransportError("upstream_unavailable", `Eko answered HTTP ${status}`, {
         httpStatus: status,
       });
+    }
+    if (status !== 200) {
+      throw new EkoTransportError(
+        "upstream_bad_response",
+        `Eko answered HTTP ${status} for ${spec.path}`,
+        {
+          httpStatus: status,
+        },
+      );
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       const kind = /^\s*</.test(text) ? "HTML" : "malformed JSON";
-      throw new EkoTransportError("upstream_bad_response", `Eko answered ${kind} for ${spec.path}`, { httpStatus: status });
+      throw new EkoTransportError(
+        "upstream_bad_response",
+        `Eko answered ${kind} for ${spec.path}`,
+        { httpStatus: status },
+      );
     }
     const parsed = envelopeSchema.safeParse(json);
     if (!parsed.success) {
-      throw new EkoTransportError("upstream_bad_response", `Eko's answer for ${spec.path} is not an envelope`, {
-        httpStatus: status,
-      });
+      throw new EkoTransportError(
+        "upstream_bad_response",
+        `Eko's answer for ${spec.path} is not an envelope`,
+        {
+          httpStatus: status,
+        },
+      );
     }
     logger.info(
-      { ...log, http_status: status, response_type_id: parsed.data.responseTypeId, latency_ms: latencyMs },
+      {
+        ...log,
+        http_status: status,
+        response_type_id: parsed.data.responseTypeId,
+        latency_ms: latencyMs,
+      },
       "eko call",
     );
     return { answer: parsed.data, latencyMs };
@@ -144,7 +176,10 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       const attempts = ekoCalls[name].method === "GET" ? 2 : 1;
       for (let attempt = 1; ; attempt++) {
         if (!breaker.tryAcquire()) {
-          throw new EkoTransportError("upstream_unavailable", "Eko is failing; calls are paused for a moment");
+          throw new EkoTransportError(
+            "upstream_unavailable",
+            "Eko is failing; calls are paused for a moment",
+          );
         }
         try {
           const result = await send(name, baseUrl, context, params);
@@ -152,11 +187,18 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
           return result;
         } catch (error) {
           if (!(error instanceof EkoTransportError)) throw error;
-          const transport = error.code === "upstream_timeout" || error.code === "upstream_unavailable";
+          const transport =
+            error.code === "upstream_timeout" || error.code === "upstream_unavailable";
           if (transport) breaker.failure();
           else breaker.success();
           logger.warn(
-            { eko_call: name, path: ekoCalls[name].path, request_id: context.requestId, code: error.code, attempt },
+            {
+              eko_call: name,
+              path: ekoCalls[name].path,
+              request_id: context.requestId,
+              code: error.code,
+              attempt,
+            },
             "eko call failed",
           );
           // A timed-out GET is not retried: the agent would wait twice as long for the same outcome.

@@ -16,7 +16,10 @@ export function onboardDigikhataSender(
 }
 
 /** §9 B.3 — re-issues the sender OTP. */
-export function resendDigikhataSenderOtp(eko: EkoClient, context: EkoCallContext): Promise<EkoResult> {
+export function resendDigikhataSenderOtp(
+  eko: EkoClient,
+  context: EkoCallContext,
+): Promise<EkoResult> {
   return eko.call("digikhataResendOtp", context);
 }
 

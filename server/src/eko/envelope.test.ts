@@ -2,7 +2,8 @@ import { expect, test } from "vitest";
 import { amountSchema, envelopeSchema, intentIdSchema, otpRefIdOf, textOf } from "./envelope.ts";
 
 test("a 2129 with the real 88-char base64 otp_ref_id stays an opaque string", () => {
-  const ref = "IXrygqm0vTNbN35Lp5AfcbP69ifPhQ1Ee3u74AHY5fA9aMp2d94Yii3g+9fOBmbMsVTuaEQpDOEateP4tSTkQw==";
+  const ref =
+    "IXrygqm0vTNbN35Lp5AfcbP69ifPhQ1Ee3u74AHY5fA9aMp2d94Yii3g+9fOBmbMsVTuaEQpDOEateP4tSTkQw==";
   const answer = envelopeSchema.parse({
     response_status_id: 1,
     data: { intent_id: 19, kyc_request_id: "", otp_ref_id: ref },
@@ -30,14 +31,33 @@ test("a numeric otp_ref_id (the documented type) becomes its string, never a num
 });
 
 test("numbers sent as strings are read as numbers (§13)", () => {
-  const answer = envelopeSchema.parse({ status: "0", response_status_id: "-1", response_type_id: "309" });
-  expect(answer).toMatchObject({ status: 0, responseStatusId: -1, responseTypeId: 309, message: "" });
+  const answer = envelopeSchema.parse({
+    status: "0",
+    response_status_id: "-1",
+    response_type_id: "309",
+  });
+  expect(answer).toMatchObject({
+    status: 0,
+    responseStatusId: -1,
+    responseTypeId: 309,
+    message: "",
+  });
 });
 
 test("missing or odd data becomes an empty object; odd status fields are dropped, not fatal", () => {
-  const bare = envelopeSchema.parse({ response_status_id: 1, response_type_id: 2136, message: "Aadhar Validation Pending", status: 2136 });
+  const bare = envelopeSchema.parse({
+    response_status_id: 1,
+    response_type_id: 2136,
+    message: "Aadhar Validation Pending",
+    status: 2136,
+  });
   expect(bare.data).toEqual({});
-  const odd = envelopeSchema.parse({ response_type_id: 2136, data: "", status: "n/a", message: null });
+  const odd = envelopeSchema.parse({
+    response_type_id: 2136,
+    data: "",
+    status: "n/a",
+    message: null,
+  });
   expect(odd).toMatchObject({ data: {}, status: null, message: "" });
 });
 
@@ -58,7 +78,7 @@ test("an answer without response_type_id is not an envelope", () => {
   expect(envelopeSchema.safeParse({ response_type_id: "abc" }).success).toBe(false);
 });
 
-test("intent_id arrives as 19, \"20\" or \"\"", () => {
+test('intent_id arrives as 19, "20" or ""', () => {
   expect(intentIdSchema.parse(19)).toBe("19");
   expect(intentIdSchema.parse("20")).toBe("20");
   expect(intentIdSchema.parse("")).toBe("");
@@ -74,7 +94,7 @@ test("money strings are rupees as numbers; junk is null", () => {
   expect(amountSchema.parse(undefined)).toBeNull();
 });
 
-test("textOf ignores empty strings (wallet_id is \"\" in every sample)", () => {
+test('textOf ignores empty strings (wallet_id is "" in every sample)', () => {
   expect(textOf({ wallet_id: "" }, "wallet_id")).toBeNull();
   expect(textOf({ wallet_token: "eyJ.x.y" }, "wallet_token")).toBe("eyJ.x.y");
 });

@@ -48,7 +48,10 @@ export const envelopeSchema = rawEnvelopeSchema.transform(
     message: raw.message ?? "",
     data: asRecord(raw.data),
     invalidParams: Object.fromEntries(
-      Object.entries(asRecord(raw.invalid_params)).map(([field, reason]) => [field, String(reason)]),
+      Object.entries(asRecord(raw.invalid_params)).map(([field, reason]) => [
+        field,
+        String(reason),
+      ]),
     ),
   }),
 );

@@ -52,11 +52,17 @@ export function transportFailure(error: unknown, timeoutMs: number): EkoTranspor
   }
   const code = causeCode(error);
   if (code && NOT_SENT.has(code)) {
-    return new EkoTransportError("upstream_unavailable", `Cannot reach Eko (${code})`, { cause: error });
+    return new EkoTransportError("upstream_unavailable", `Cannot reach Eko (${code})`, {
+      cause: error,
+    });
   }
   // Reset / socket closed: the request may already have been written.
-  return new EkoTransportError("upstream_unavailable", `Connection to Eko failed (${code ?? "unknown"})`, {
-    outcomeUnknown: true,
-    cause: error,
-  });
+  return new EkoTransportError(
+    "upstream_unavailable",
+    `Connection to Eko failed (${code ?? "unknown"})`,
+    {
+      outcomeUnknown: true,
+      cause: error,
+    },
+  );
 }

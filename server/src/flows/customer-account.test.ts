@@ -40,7 +40,10 @@ test("2129 → OTP step timed from now by the console's policy; otp_ref_id kept 
 });
 
 test("308 → onboard", () => {
-  expect(mapCustomerLookup(notEnrolledAnswer, start)).toMatchObject({ kind: "step", step: { kind: "onboard" } });
+  expect(mapCustomerLookup(notEnrolledAnswer, start)).toMatchObject({
+    kind: "step",
+    step: { kind: "onboard" },
+  });
 });
 
 test("309 on lookup → profile", () => {
@@ -62,13 +65,21 @@ test("-1 → 422 validation_failed with Eko fields mapped to the form's", () => 
 test("an unknown id → failed/unknown_state with Eko's code and message", () => {
   expect(mapCustomerLookup(unknownAnswer, start)).toEqual({
     kind: "step",
-    step: { kind: "failed", reason: "unknown_state", ekoResponseTypeId: 319, ekoMessage: "Invalid Sender/Initiator" },
+    step: {
+      kind: "failed",
+      reason: "unknown_state",
+      ekoResponseTypeId: 319,
+      ekoMessage: "Invalid Sender/Initiator",
+    },
     secrets: {},
   });
 });
 
 test("2129 without an otp_ref_id is a bad upstream answer, not an OTP step", () => {
-  const result = mapCustomerOtpIssued(answer({ response_type_id: 2129, data: { otp_ref_id: "" } }), start);
+  const result = mapCustomerOtpIssued(
+    answer({ response_type_id: 2129, data: { otp_ref_id: "" } }),
+    start,
+  );
   expect(result).toMatchObject({ kind: "problem", problem: { code: "upstream_bad_response" } });
 });
 
@@ -105,11 +116,18 @@ test("verify 2136 / 2147 → the console stops: no customer-account KYC endpoint
 
 test("verify 2131 wrong → same OTP step, attempts from Eko when given", () => {
   const result = mapCustomerVerify(wrongOtpAnswer(1), onOtp);
-  expect(result).toEqual({ kind: "step", step: otpStep({ attemptsLeft: 1, lastAttempt: "wrong" }), secrets: onOtp.secrets });
+  expect(result).toEqual({
+    kind: "step",
+    step: otpStep({ attemptsLeft: 1, lastAttempt: "wrong" }),
+    secrets: onOtp.secrets,
+  });
 });
 
 test("verify 2131 wrong without attempts_remaining → the console counts down itself", () => {
-  const result = mapCustomerVerify(wrongOtpAnswer(), context(otpStep({ attemptsLeft: 2 }), onOtp.secrets));
+  const result = mapCustomerVerify(
+    wrongOtpAnswer(),
+    context(otpStep({ attemptsLeft: 2 }), onOtp.secrets),
+  );
   expect(result).toMatchObject({ step: { kind: "otp", attemptsLeft: 1, lastAttempt: "wrong" } });
 });
 
@@ -129,5 +147,7 @@ test("verify 2131 with locked_until → locked step", () => {
 
 test("verify -1 and unknown ids", () => {
   expect(mapCustomerVerify(validationAnswer, onOtp).kind).toBe("problem");
-  expect(mapCustomerVerify(unknownAnswer, onOtp)).toMatchObject({ step: { kind: "failed", ekoResponseTypeId: 319 } });
+  expect(mapCustomerVerify(unknownAnswer, onOtp)).toMatchObject({
+    step: { kind: "failed", ekoResponseTypeId: 319 },
+  });
 });

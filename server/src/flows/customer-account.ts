@@ -24,7 +24,11 @@ export function mapCustomerLookup(answer: EkoAnswer, ctx: MapContext): Transitio
     case rt.notEnrolled:
       return toStep(ctx, { kind: "onboard" });
     case rt.verified:
-      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity: null });
+      return toStep(ctx, {
+        kind: "profile",
+        profile: mapProfile(answer.data, ctx.mobile),
+        identity: null,
+      });
     case rt.validationError:
       return validationRejected(answer);
     default:
@@ -51,7 +55,11 @@ export function mapCustomerOtpIssued(answer: EkoAnswer, ctx: MapContext): Transi
 export function mapCustomerVerify(answer: EkoAnswer, ctx: MapContext): Transition {
   switch (answer.responseTypeId) {
     case rt.verified:
-      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity: null });
+      return toStep(ctx, {
+        kind: "profile",
+        profile: mapProfile(answer.data, ctx.mobile),
+        identity: null,
+      });
     case rt.aadhaarPending:
       return toStep(ctx, { kind: "next_step", reason: "aadhaar_pending" });
     case rt.panRequired:

@@ -4,8 +4,8 @@ import {
   answer,
   context,
   expiredOtpAnswer,
-  lockedAnswer,
   levinInvalidOtpAnswer,
+  lockedAnswer,
   notEnrolledAnswer,
   otpSentAnswer,
   otpStep,
@@ -27,11 +27,15 @@ const start = context({ kind: "onboard" });
 const onOtp = context(otpStep(), { otpRefId: REF, otpIntent: "19" });
 
 test("lookup: 2129 → otp, 308 → onboard, 309 → profile, -1 → problem, unknown → failed", () => {
-  expect(mapDigikhataLookup(otpSentAnswer(), start)).toMatchObject({ step: { kind: "otp", purpose: "mobile" } });
+  expect(mapDigikhataLookup(otpSentAnswer(), start)).toMatchObject({
+    step: { kind: "otp", purpose: "mobile" },
+  });
   expect(mapDigikhataLookup(notEnrolledAnswer, start)).toMatchObject({ step: { kind: "onboard" } });
   expect(mapDigikhataLookup(profileAnswer, start)).toMatchObject({ step: { kind: "profile" } });
   expect(mapDigikhataLookup(validationAnswer, start)).toMatchObject({ kind: "problem" });
-  expect(mapDigikhataLookup(unknownAnswer, start)).toMatchObject({ step: { kind: "failed", reason: "unknown_state" } });
+  expect(mapDigikhataLookup(unknownAnswer, start)).toMatchObject({
+    step: { kind: "failed", reason: "unknown_state" },
+  });
 });
 
 test("onboard 2129 (status 0 / rsid 0 shape) → otp", () => {
@@ -51,7 +55,12 @@ test("onboard 2129 (status 0 / rsid 0 shape) → otp", () => {
 test("onboard 300 wallet exists → re-query the sender (§9 B.2)", () => {
   const walletExists = answer({
     response_status_id: 0,
-    data: { customer_id_type: "mobile_number", state_desc: "Non-Kyc", state: "2", customer_id: "8617567988" },
+    data: {
+      customer_id_type: "mobile_number",
+      state_desc: "Non-Kyc",
+      state: "2",
+      customer_id: "8617567988",
+    },
     response_type_id: 300,
     message: "Wallet opened successfully.",
     status: 0,
@@ -65,7 +74,10 @@ test("onboard -1 / unknown", () => {
 });
 
 test("resend 2129 → a fresh OTP step with a new ref and full attempts", () => {
-  const after = context(otpStep({ attemptsLeft: 0, lastAttempt: "wrong" }), { otpRefId: "old", otpIntent: "19" });
+  const after = context(otpStep({ attemptsLeft: 0, lastAttempt: "wrong" }), {
+    otpRefId: "old",
+    otpIntent: "19",
+  });
   expect(mapDigikhataResend(otpSentAnswer(), after)).toMatchObject({
     step: { kind: "otp", attemptsLeft: 3, lastAttempt: null },
     secrets: { otpRefId: REF },
@@ -75,7 +87,9 @@ test("resend 2129 → a fresh OTP step with a new ref and full attempts", () => 
 });
 
 test("verify: 309 profile; 2136 / 2147 → the console stops at the next KYC step", () => {
-  expect(mapDigikhataVerify(profileAnswer, onOtp)).toMatchObject({ step: { kind: "profile", identity: null } });
+  expect(mapDigikhataVerify(profileAnswer, onOtp)).toMatchObject({
+    step: { kind: "profile", identity: null },
+  });
   expect(mapDigikhataVerify(aadhaarPendingAnswer({ otp_ref_id: "" }), onOtp)).toMatchObject({
     step: { kind: "next_step", reason: "aadhaar_pending" },
     secrets: {},
@@ -86,10 +100,18 @@ test("verify: 309 profile; 2136 / 2147 → the console stops at the next KYC ste
 });
 
 test("verify failures: 2131 wrong / expired / locked, 2138, -1, unknown", () => {
-  expect(mapDigikhataVerify(wrongOtpAnswer(2), onOtp)).toMatchObject({ step: { kind: "otp", lastAttempt: "wrong", attemptsLeft: 2 } });
-  expect(mapDigikhataVerify(expiredOtpAnswer, onOtp)).toMatchObject({ step: { lastAttempt: "expired" } });
+  expect(mapDigikhataVerify(wrongOtpAnswer(2), onOtp)).toMatchObject({
+    step: { kind: "otp", lastAttempt: "wrong", attemptsLeft: 2 },
+  });
+  expect(mapDigikhataVerify(expiredOtpAnswer, onOtp)).toMatchObject({
+    step: { lastAttempt: "expired" },
+  });
   expect(mapDigikhataVerify(lockedAnswer, onOtp)).toMatchObject({ step: { kind: "locked" } });
-  expect(mapDigikhataVerify(levinInvalidOtpAnswer(), onOtp)).toMatchObject({ step: { lastAttempt: "wrong", attemptsLeft: 2 } });
+  expect(mapDigikhataVerify(levinInvalidOtpAnswer(), onOtp)).toMatchObject({
+    step: { lastAttempt: "wrong", attemptsLeft: 2 },
+  });
   expect(mapDigikhataVerify(validationAnswer, onOtp)).toMatchObject({ kind: "problem" });
-  expect(mapDigikhataVerify(unknownAnswer, onOtp)).toMatchObject({ step: { kind: "failed", ekoResponseTypeId: 319 } });
+  expect(mapDigikhataVerify(unknownAnswer, onOtp)).toMatchObject({
+    step: { kind: "failed", ekoResponseTypeId: 319 },
+  });
 });

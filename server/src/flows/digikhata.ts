@@ -25,7 +25,11 @@ export function mapDigikhataLookup(answer: EkoAnswer, ctx: MapContext): Transiti
     case rt.notEnrolled:
       return toStep(ctx, { kind: "onboard" });
     case rt.verified:
-      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity: null });
+      return toStep(ctx, {
+        kind: "profile",
+        profile: mapProfile(answer.data, ctx.mobile),
+        identity: null,
+      });
     case rt.validationError:
       return validationRejected(answer);
     default:
@@ -63,7 +67,11 @@ export function mapDigikhataResend(answer: EkoAnswer, ctx: MapContext): Transiti
 export function mapDigikhataVerify(answer: EkoAnswer, ctx: MapContext): Transition {
   switch (answer.responseTypeId) {
     case rt.verified:
-      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity: null });
+      return toStep(ctx, {
+        kind: "profile",
+        profile: mapProfile(answer.data, ctx.mobile),
+        identity: null,
+      });
     case rt.aadhaarPending:
       return toStep(ctx, { kind: "next_step", reason: "aadhaar_pending" });
     case rt.panRequired:

@@ -1,71 +1,27 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { maskAadhaar } from "../contract/aadhaar.ts";
-import type { FlowView, Step, StepKind } from "../contract/flow-view.ts";
+import type { FlowView, StepKind } from "../contract/flow-view.ts";
 import { maskMobile } from "../contract/mobile.ts";
 import type { Onboarding } from "../contract/onboarding.ts";
 import type { Rail } from "../contract/rails.ts";
-import type { EkoClient, EkoResult } from "../eko/client.ts";
-import type { EkoAnswer } from "../eko/envelope.ts";
-import { EkoTransportError } from "../eko/errors.ts";
-import type { Env } from "../env.ts";
 import { ApiProblem } from "../http/problem.ts";
+import {
+  checkOtpVerifyAllowed,
+  limitOtpSend,
+  recordOtpVerifyFailure,
+} from "../http/rate-limits.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
-import type { AuditEntry, ConsentEntry, FlowRepository } from "../store/flow-repository.ts";
+import type { RateLimiter } from "../store/rate-limiter.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
-import type { FlowRecord, FlowSecrets } from "./flow-record.ts";
-import { type Io, type Operation, type RailAdapter, railAdapters } from "./rail-adapters.ts";
-import type { MapContext, Transition } from "./transition.ts";
+import type { FlowRecord } from "./flow-record.ts";
+import { type Actor, type Attempt, bind, type RunnerDeps, runAttempt } from "./step-runner.ts";
 
-export type Actor = { agent: AgentContext; requestId: string };
-export type AuditAction =
-  | "flow.start"
-  | "flow.onboard"
-  | "otp.verify"
-  | "otp.resend"
-  | "aadhaar.submit"
-  | "pan.submit"
-  | "flow.recheck";
-type UnknownAction = Extract<Step, { kind: "status_unknown" }>["action"];
-type Bound = { call: () => Promise<EkoResult>; map: (answer: EkoAnswer, ctx: MapContext) => Transition };
+export type { Actor } from "./step-runner.ts";
 
-type Attempt = {
-  action: AuditAction;
-  /** Throws unless the flow's current state allows this action. */
-  guard: (record: FlowRecord, now: Date) => void;
-  operation: (adapter: RailAdapter, record: FlowRecord, io: Io) => Bound;
-  /** Writes only: the action a timeout leaves in doubt (→ status_unknown). Null for reads. */
-  unknownAs: UnknownAction | null;
-  secrets?: (secrets: FlowSecrets) => FlowSecrets;
-  consent?: (record: FlowRecord) => ConsentEntry;
+export type FlowEngineDeps = RunnerDeps & {
+  /** OTP send / wrong-OTP limits shared by every instance (http/rate-limits.ts). */
+  limiter?: RateLimiter;
 };
-
-export type FlowEngineDeps = {
-  repo: FlowRepository;
-  eko: EkoClient;
-  env: Pick<Env, "otpPolicy" | "eko">;
-  now: () => Date;
-};
-
-/** Short name of where a step leaves the flow, for audit_events.outcome. */
-export function outcomeOf(step: Step): string {
-  switch (step.kind) {
-    case "otp":
-      return step.lastAttempt ? `otp_${step.lastAttempt}` : "otp_sent";
-    case "locked":
-      return "otp_locked";
-    case "aadhaar":
-      return step.rejected ? "aadhaar_rejected" : "aadhaar_required";
-    case "pan":
-      return step.rejected ? "pan_rejected" : "pan_required";
-    case "next_step":
-    case "failed":
-      return step.reason;
-    case "onboard":
-      return "onboard_required";
-    default:
-      return step.kind;
-  }
-}
 
 export function toView(record: FlowRecord): FlowView {
   return {
@@ -85,23 +41,16 @@ export function newFlowId(): string {
 function onStep(...kinds: StepKind[]) {
   return (record: FlowRecord) => {
     if (!kinds.includes(record.step.kind)) {
-      throw new ApiProblem("step_not_allowed", `Not possible while the flow is at "${record.step.kind}"`);
+      throw new ApiProblem(
+        "step_not_allowed",
+        `Not possible while the flow is at "${record.step.kind}"`,
+      );
     }
   };
 }
 
-function bind<I>(operation: Operation<I> | undefined, io: Io, input: I, rail: Rail): Bound {
-  if (!operation) throw new ApiProblem("step_not_allowed", `Not available on the ${rail} rail`);
-  return { call: () => operation.call(io, input), map: operation.map };
-}
-
 function secondsUntil(time: string, now: Date): number {
   return Math.ceil((new Date(time).getTime() - now.getTime()) / 1000);
-}
-
-/** A write in doubt keeps nothing that belongs to a pending OTP: the re-check starts afresh. */
-function resting({ otpRefId: _ref, otpIntent: _intent, aadhaar: _aadhaar, ...rest }: FlowSecrets) {
-  return rest;
 }
 
 export function createFlowEngine(deps: FlowEngineDeps) {
@@ -109,78 +58,23 @@ export function createFlowEngine(deps: FlowEngineDeps) {
   // Long enough for a retried GET plus the DigiKhata 300 re-query, each bounded by the Eko timeout.
   const lockTtlMs = deps.env.eko.timeoutMs * 4 + 5_000;
 
-  async function run(
-    actor: Actor,
-    record: FlowRecord,
-    attempt: Attempt,
-    persist: (next: FlowRecord, audits: AuditEntry[], consent?: ConsentEntry) => Promise<FlowRecord>,
-  ): Promise<FlowRecord> {
-    const adapter = railAdapters[record.rail];
-    const base = { ...record, secrets: attempt.secrets?.(record.secrets) ?? record.secrets };
-    const io: Io = {
-      eko: deps.eko,
-      context: { customerId: record.mobile, userCode: actor.agent.ekoUserCode, requestId: actor.requestId },
-    };
-    let bound = attempt.operation(adapter, base, io);
-    let unknownAs = attempt.unknownAs;
-    const consent = attempt.consent?.(record);
-    const audits: AuditEntry[] = [];
-    const audit = (outcome: string, result?: EkoResult) =>
-      audits.push({
-        agentId: actor.agent.id,
-        action: attempt.action,
-        outcome,
-        requestId: actor.requestId,
-        rail: record.rail,
-        flowId: record.id,
-        mobileMasked: maskMobile(record.mobile),
-        ekoResponseTypeId: result?.answer.responseTypeId ?? null,
-        latencyMs: result?.latencyMs ?? null,
-      });
-    const fail = async (problem: ApiProblem): Promise<never> => {
-      await repo.record(audits, consent);
-      throw problem;
-    };
-    const next = (step: Step, secrets: FlowSecrets) => persist({ ...base, step, secrets }, audits, consent);
-
-    for (let hop = 0; hop < 2; hop++) {
-      let result: EkoResult;
-      try {
-        result = await bound.call();
-      } catch (error) {
-        if (!(error instanceof EkoTransportError)) throw error;
-        if (unknownAs && error.outcomeUnknown) {
-          audit("status_unknown");
-          return next({ kind: "status_unknown", action: unknownAs }, resting(base.secrets));
-        }
-        audit(error.code);
-        return fail(new ApiProblem(error.code, error.message));
-      }
-      const ctx: MapContext = {
-        now: deps.now(),
-        policy: deps.env.otpPolicy,
-        mobile: record.mobile,
-        step: base.step,
-        secrets: base.secrets,
-      };
-      const transition = bound.map(result.answer, ctx);
-      if (transition.kind === "requery" && hop === 0) {
-        // DigiKhata 300: the wallet exists, so Get Sender (a read) sends the OTP. If that read
-        // times out, the onboarding is done but no OTP state is known: a re-check settles it.
-        audit("wallet_exists", result);
-        bound = bind(adapter.lookup(), io, undefined, record.rail);
-        unknownAs = "onboard";
-        continue;
-      }
-      if (transition.kind === "problem") {
-        audit(transition.problem.code, result);
-        return fail(transition.problem);
-      }
-      if (transition.kind === "requery") break;
-      audit(outcomeOf(transition.step), result);
-      return next(transition.step, transition.secrets);
+  /** Abuse limits before Eko is asked to send or check an OTP (429 rate_limited). */
+  async function checkLimits(attempt: Attempt, record: FlowRecord, actor: Actor): Promise<void> {
+    if (!deps.limiter) return;
+    if (attempt.limits === "send") {
+      await limitOtpSend(deps.limiter, { mobile: record.mobile, agentId: actor.agent.id });
+    } else if (attempt.limits === "verify") {
+      await checkOtpVerifyAllowed(deps.limiter, { mobile: record.mobile });
     }
-    return fail(new ApiProblem("upstream_unknown_state", "Eko keeps saying the wallet exists"));
+  }
+
+  async function countWrongOtp(attempt: Attempt, saved: FlowRecord): Promise<void> {
+    const wrong =
+      (saved.step.kind === "otp" && saved.step.lastAttempt === "wrong") ||
+      saved.step.kind === "locked";
+    if (deps.limiter && attempt.limits === "verify" && wrong) {
+      await recordOtpVerifyFailure(deps.limiter, { mobile: saved.mobile });
+    }
   }
 
   async function step(actor: Actor, flowId: string, attempt: Attempt): Promise<FlowView> {
@@ -194,9 +88,24 @@ export function createFlowEngine(deps: FlowEngineDeps) {
       const record = await repo.get(flowId, actor.agent);
       if (!record) throw new ApiProblem("not_found", "No such flow");
       attempt.guard(record, deps.now());
-      const saved = await run(actor, record, attempt, (next, audits, consent) =>
-        repo.save(next, { audits, ...(consent ? { consent } : {}) }),
+      await checkLimits(attempt, record, actor);
+      const saved = await runAttempt(
+        deps,
+        actor,
+        record,
+        attempt,
+        async (next, audits, consent) => {
+          try {
+            return await repo.save(next, { audits, ...(consent ? { consent } : {}) });
+          } catch (error) {
+            // Only if our lock expired mid-call: the Eko call still happened, so its audit rows stay.
+            if (error instanceof ApiProblem && error.code === "conflict")
+              await repo.record(audits, consent);
+            throw error;
+          }
+        },
       );
+      await countWrongOtp(attempt, saved);
       return toView(saved);
     } finally {
       await repo.unlock(flowId, owner);
@@ -223,8 +132,10 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: () => {},
         operation: (adapter, record, io) => bind(adapter.lookup(), io, undefined, record.rail),
         unknownAs: null,
+        limits: "send",
       };
-      const record = await run(actor, draft, attempt, async (next, audits) => {
+      await checkLimits(attempt, draft, actor);
+      const record = await runAttempt(deps, actor, draft, attempt, async (next, audits) => {
         await repo.create(next, audits);
         return next;
       });
@@ -239,12 +150,17 @@ export function createFlowEngine(deps: FlowEngineDeps) {
 
     onboard(actor: Actor, flowId: string, input: Onboarding) {
       const { line, city, state, pincode } = input.address;
-      const body = { name: input.name, dob: input.dob, residenceAddress: [line, city, state, pincode] };
+      const body = {
+        name: input.name,
+        dob: input.dob,
+        residenceAddress: [line, city, state, pincode],
+      };
       return step(actor, flowId, {
         action: "flow.onboard",
         guard: onStep("onboard"),
         operation: (adapter, record, io) => bind(adapter.onboard(), io, body, record.rail),
         unknownAs: "onboard",
+        limits: "send",
       });
     },
 
@@ -254,6 +170,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: onStep("otp"),
         operation: (adapter, record, io) => bind(adapter.verify(record), io, otp, record.rail),
         unknownAs: "verify_otp",
+        limits: "verify",
       });
     },
 
@@ -263,16 +180,24 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: (record, now) => {
           const current = record.step;
           const until =
-            current.kind === "otp" ? current.resendAvailableAt : current.kind === "locked" ? current.until : null;
+            current.kind === "otp"
+              ? current.resendAvailableAt
+              : current.kind === "locked"
+                ? current.until
+                : null;
           if (until === null) return onStep("otp", "locked")(record);
           const wait = secondsUntil(until, now);
           if (wait > 0) {
             const code = current.kind === "locked" ? "otp_locked" : "rate_limited";
-            throw new ApiProblem(code, `A new OTP can be sent in ${wait} s`, { retryAfterSeconds: wait });
+            throw new ApiProblem(code, `A new OTP can be sent in ${wait} s`, {
+              retryAfterSeconds: wait,
+            });
           }
         },
-        operation: (adapter, record, io) => bind(adapter.resend(record), io, undefined, record.rail),
+        operation: (adapter, record, io) =>
+          bind(adapter.resend(record), io, undefined, record.rail),
         unknownAs: "send_otp",
+        limits: "send",
       });
     },
 
@@ -286,13 +211,19 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: (record) => {
           onStep("aadhaar")(record);
           if (input.consent.version !== AADHAAR_CONSENT_VERSION) {
-            throw new ApiProblem("validation_failed", "The consent text shown is not the current one", {
-              fields: { "consent.version": "consent_outdated" },
-            });
+            throw new ApiProblem(
+              "validation_failed",
+              "The consent text shown is not the current one",
+              {
+                fields: { "consent.version": "consent_outdated" },
+              },
+            );
           }
         },
-        operation: (adapter, record, io) => bind(adapter.aadhaar?.(record), io, input.aadhaar, record.rail),
+        operation: (adapter, record, io) =>
+          bind(adapter.aadhaar?.(record), io, input.aadhaar, record.rail),
         unknownAs: "aadhaar",
+        limits: "send",
         secrets: (secrets) => ({ ...secrets, aadhaar: input.aadhaar }),
         consent: (record) => ({
           agentId: actor.agent.id,
@@ -323,6 +254,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: onStep("status_unknown", "failed"),
         operation: (adapter, record, io) => bind(adapter.lookup(), io, undefined, record.rail),
         unknownAs: null,
+        limits: "send",
       });
     },
   };

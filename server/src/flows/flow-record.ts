@@ -1,5 +1,5 @@
-import type { Rail } from "../contract/rails.ts";
 import type { Step } from "../contract/flow-view.ts";
+import type { Rail } from "../contract/rails.ts";
 
 /**
  * Values Eko hands us that must never leave the server (DEVELOPERS.md):

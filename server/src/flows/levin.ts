@@ -67,7 +67,11 @@ export function mapLevinVerify(answer: EkoAnswer, ctx: MapContext): Transition {
         secrets,
       );
     case rt.aadhaarPending:
-      return toStep(ctx, { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false }, secrets);
+      return toStep(
+        ctx,
+        { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false },
+        secrets,
+      );
     case rt.panRequired:
       return toStep(ctx, { kind: "pan", identity: null, rejected: false }, secrets);
     case rt.registrationComplete:
@@ -114,13 +118,23 @@ export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Trans
     case rt.registrationComplete:
       return toStep(
         ctx,
-        identity ? { kind: "identity", identity } : { kind: "next_step", reason: "registration_complete" },
+        identity
+          ? { kind: "identity", identity }
+          : { kind: "next_step", reason: "registration_complete" },
         secrets,
       );
     case rt.verified:
-      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity }, secrets);
+      return toStep(
+        ctx,
+        { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity },
+        secrets,
+      );
     case rt.aadhaarPending:
-      return toStep(ctx, { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false }, secrets);
+      return toStep(
+        ctx,
+        { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false },
+        secrets,
+      );
     case rt.otpFailed:
     case rt.invalidOtpOrAadhaar:
       return otpRejected(answer, ctx);
@@ -136,11 +150,19 @@ export function mapLevinPan(answer: EkoAnswer, ctx: MapContext): Transition {
   const identity = ctx.step.kind === "pan" ? ctx.step.identity : null;
   switch (answer.responseTypeId) {
     case rt.verified:
-      return toStep(ctx, { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity });
+      return toStep(ctx, {
+        kind: "profile",
+        profile: mapProfile(answer.data, ctx.mobile),
+        identity,
+      });
     case rt.registrationComplete:
       return toStep(ctx, { kind: "next_step", reason: "registration_complete" });
     case rt.aadhaarPending:
-      return toStep(ctx, { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false });
+      return toStep(ctx, {
+        kind: "aadhaar",
+        consentVersion: AADHAAR_CONSENT_VERSION,
+        rejected: false,
+      });
     case rt.invalidOtpOrAadhaar:
       return toStep(ctx, { kind: "pan", identity, rejected: true });
     case rt.validationError:

@@ -28,13 +28,17 @@ function recordOf(value: unknown): Record<string, unknown> {
  */
 export function mapProfile(data: Record<string, unknown>, fallbackMobile: string): Profile {
   const profile = recordOf(data.customer_profile);
-  const mobile = typeof profile.mobile === "string" && profile.mobile ? profile.mobile : fallbackMobile;
-  const bucket = chartSchema.parse(profile.chart).find((entry) => entry.data_type_id === USAGE_BUCKET);
+  const mobile =
+    typeof profile.mobile === "string" && profile.mobile ? profile.mobile : fallbackMobile;
+  const bucket = chartSchema
+    .parse(profile.chart)
+    .find((entry) => entry.data_type_id === USAGE_BUCKET);
   return {
     name: textOf(profile, "name") ?? textOf(data, "sender_name"),
     mobileMasked: maskMobile(mobile),
     balance: amountSchema.parse(profile.balance),
-    nextAllowedLimit: amountSchema.parse(profile.next_allowed_limit) ?? amountSchema.parse(data.next_allowed_limit),
+    nextAllowedLimit:
+      amountSchema.parse(profile.next_allowed_limit) ?? amountSchema.parse(data.next_allowed_limit),
     totalMonthlyLimit: amountSchema.parse(profile.total_monthly_limit),
     usage: bucket
       ? {
@@ -53,7 +57,10 @@ const GENDERS = { M: "male", F: "female", T: "transgender" } as const;
  * C.6 identity (§10, "Which shape the console uses"): name, gender M/F/T, dob
  * as sent, Aadhaar reduced to its last four digits — nothing more is kept.
  */
-export function mapIdentity(data: Record<string, unknown>, aadhaarLastFour: string | null): Identity | null {
+export function mapIdentity(
+  data: Record<string, unknown>,
+  aadhaarLastFour: string | null,
+): Identity | null {
   const name = textOf(data, "name");
   if (!name || data.verified === false) return null;
   const gender = (textOf(data, "gender") ?? "").toUpperCase();

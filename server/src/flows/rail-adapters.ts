@@ -62,7 +62,8 @@ export type RailAdapter = {
 };
 
 function otpRefId(secrets: FlowSecrets): string {
-  if (!secrets.otpRefId) throw new ApiProblem("step_not_allowed", "No OTP is pending for this flow");
+  if (!secrets.otpRefId)
+    throw new ApiProblem("step_not_allowed", "No OTP is pending for this flow");
   return secrets.otpRefId;
 }
 
@@ -71,15 +72,24 @@ function wallet(secrets: FlowSecrets): LevinWallet {
 }
 
 function otpPurpose(record: FlowRecord) {
-  return record.step.kind === "otp" || record.step.kind === "locked" ? record.step.purpose : "mobile";
+  return record.step.kind === "otp" || record.step.kind === "locked"
+    ? record.step.purpose
+    : "mobile";
 }
 
 const customerAccount: RailAdapter = {
   lookup: () => ({ call: (io) => getCustomer(io.eko, io.context), map: mapCustomerLookup }),
-  onboard: () => ({ call: (io, input) => onboardCustomer(io.eko, io.context, input), map: mapCustomerOtpIssued }),
-  resend: () => ({ call: (io) => resendCustomerOtp(io.eko, io.context), map: mapCustomerOtpIssued }),
+  onboard: () => ({
+    call: (io, input) => onboardCustomer(io.eko, io.context, input),
+    map: mapCustomerOtpIssued,
+  }),
+  resend: () => ({
+    call: (io) => resendCustomerOtp(io.eko, io.context),
+    map: mapCustomerOtpIssued,
+  }),
   verify: (record) => ({
-    call: (io, otp) => verifyCustomerOtp(io.eko, io.context, { otp, otpRefId: otpRefId(record.secrets) }),
+    call: (io, otp) =>
+      verifyCustomerOtp(io.eko, io.context, { otp, otpRefId: otpRefId(record.secrets) }),
     map: mapCustomerVerify,
   }),
 };
@@ -90,16 +100,23 @@ const digikhata: RailAdapter = {
     call: (io, input) => onboardDigikhataSender(io.eko, io.context, input),
     map: mapDigikhataOnboard,
   }),
-  resend: () => ({ call: (io) => resendDigikhataSenderOtp(io.eko, io.context), map: mapDigikhataResend }),
+  resend: () => ({
+    call: (io) => resendDigikhataSenderOtp(io.eko, io.context),
+    map: mapDigikhataResend,
+  }),
   verify: (record) => ({
-    call: (io, otp) => verifyDigikhataSenderOtp(io.eko, io.context, { otp, otpRefId: otpRefId(record.secrets) }),
+    call: (io, otp) =>
+      verifyDigikhataSenderOtp(io.eko, io.context, { otp, otpRefId: otpRefId(record.secrets) }),
     map: mapDigikhataVerify,
   }),
 };
 
 const levin: RailAdapter = {
   lookup: () => ({ call: (io) => getLevinSender(io.eko, io.context), map: mapLevinLookup }),
-  onboard: () => ({ call: (io, input) => onboardLevinSender(io.eko, io.context, input), map: mapLevinOtpIssued }),
+  onboard: () => ({
+    call: (io, input) => onboardLevinSender(io.eko, io.context, input),
+    map: mapLevinOtpIssued,
+  }),
   resend: (record) => {
     if (otpPurpose(record) === "mobile") {
       return { call: (io) => resendLevinSenderOtp(io.eko, io.context), map: mapLevinOtpIssued };
@@ -108,7 +125,8 @@ const levin: RailAdapter = {
     const aadhaar = record.secrets.aadhaar;
     if (!aadhaar) throw new ApiProblem("step_not_allowed", "Enter the Aadhaar number again");
     return {
-      call: (io) => validateLevinAadhaar(io.eko, io.context, { aadhaar, ...wallet(record.secrets) }),
+      call: (io) =>
+        validateLevinAadhaar(io.eko, io.context, { aadhaar, ...wallet(record.secrets) }),
       map: mapLevinAadhaar,
     };
   },
@@ -122,12 +140,17 @@ const levin: RailAdapter = {
     }
     return {
       call: (io, otp) =>
-        verifyLevinAadhaarOtp(io.eko, io.context, { otp, otpRefId: refId, ...wallet(record.secrets) }),
+        verifyLevinAadhaarOtp(io.eko, io.context, {
+          otp,
+          otpRefId: refId,
+          ...wallet(record.secrets),
+        }),
       map: mapLevinAadhaarVerify,
     };
   },
   aadhaar: (record) => ({
-    call: (io, aadhaar) => validateLevinAadhaar(io.eko, io.context, { aadhaar, ...wallet(record.secrets) }),
+    call: (io, aadhaar) =>
+      validateLevinAadhaar(io.eko, io.context, { aadhaar, ...wallet(record.secrets) }),
     map: mapLevinAadhaar,
   }),
   pan: (record) => ({

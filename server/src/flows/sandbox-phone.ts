@@ -46,11 +46,15 @@ export async function readSandboxPhone(
     );
   }
   const parsed = outboxSchema.safeParse(body);
-  if (!parsed.success) throw new ApiProblem("upstream_bad_response", "The sandbox outbox answered an unknown shape");
+  if (!parsed.success)
+    throw new ApiProblem("upstream_bad_response", "The sandbox outbox answered an unknown shape");
   const messages = parsed.data
     .map((item) => messageSchema.safeParse(item))
     .flatMap((result) => (result.success ? [result.data] : []))
-    .filter((message) => message.mobile === record.mobile && (message.rail ?? record.rail) === record.rail);
+    .filter(
+      (message) =>
+        message.mobile === record.mobile && (message.rail ?? record.rail) === record.rail,
+    );
   return {
     messages: messages.map((message) => ({
       otp: message.otp,

@@ -1,8 +1,8 @@
 import type { OtpPurpose, Step } from "../contract/flow-view.ts";
 import { maskMobile } from "../contract/mobile.ts";
-import type { Env } from "../env.ts";
 import type { EkoAnswer } from "../eko/envelope.ts";
 import { numberOf, otpRefIdOf, textOf } from "../eko/envelope.ts";
+import type { Env } from "../env.ts";
 import { ApiProblem } from "../http/problem.ts";
 import type { FlowSecrets } from "./flow-record.ts";
 import { statusCode } from "./response-types.ts";
@@ -30,7 +30,11 @@ function withoutOtp(secrets: FlowSecrets): FlowSecrets {
   return rest;
 }
 
-export function toStep(ctx: MapContext, step: Step, secrets: FlowSecrets = ctx.secrets): Transition {
+export function toStep(
+  ctx: MapContext,
+  step: Step,
+  secrets: FlowSecrets = ctx.secrets,
+): Transition {
   return { kind: "step", step, secrets: step.kind === "otp" ? secrets : withoutOtp(secrets) };
 }
 
@@ -43,7 +47,10 @@ export function otpSent(answer: EkoAnswer, ctx: MapContext, purpose: OtpPurpose)
   if (!otpRefId) {
     return {
       kind: "problem",
-      problem: new ApiProblem("upstream_bad_response", "Eko said an OTP was sent but gave no otp_ref_id"),
+      problem: new ApiProblem(
+        "upstream_bad_response",
+        "Eko said an OTP was sent but gave no otp_ref_id",
+      ),
     };
   }
   const at = (seconds: number) => new Date(ctx.now.getTime() + seconds * 1000).toISOString();
@@ -110,7 +117,10 @@ const FORM_FIELDS: Record<string, string> = {
 /** -1 (§6.4): Eko refused the input; field reasons go where the form shows them. */
 export function validationRejected(answer: EkoAnswer): Transition {
   const fields = Object.fromEntries(
-    Object.entries(answer.invalidParams).map(([field, reason]) => [FORM_FIELDS[field] ?? field, reason]),
+    Object.entries(answer.invalidParams).map(([field, reason]) => [
+      FORM_FIELDS[field] ?? field,
+      reason,
+    ]),
   );
   const retryAfter = numberOf(answer.data, "retry_after_seconds");
   return {

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
-import { HTTPException } from "hono/http-exception";
 import type { ApiError, ErrorCode } from "../contract/errors.ts";
-import type { Logger } from "../logger.ts";
 
 export type ProblemDetails = NonNullable<ApiError["error"]["details"]>;
 
@@ -62,42 +60,4 @@ export function requestIdOf(c: Context): string {
   const fromContext = (c.var as { requestId?: unknown }).requestId;
   if (typeof fromContext === "string" && fromContext) return fromContext;
   return c.req.header("x-request-id") ?? randomUUID();
-}
-
-const FROM_HTTP_STATUS: Record<number, ErrorCode> = {
-  400: "bad_request",
-  401: "unauthenticated",
-  403: "forbidden",
-  404: "not_found",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  429: "rate_limited",
-};
-
-/** Hono's own HTTPExceptions (malformed JSON body, body limit …) in the same shape. */
-export function toProblem(error: unknown): ApiProblem | null {
-  if (error instanceof ApiProblem) return error;
-  if (error instanceof HTTPException) {
-    const code = FROM_HTTP_STATUS[error.status] ?? (error.status < 500 ? "bad_request" : "internal");
-    return new ApiProblem(code, error.message || code);
-  }
-  return null;
-}
-
-/**
- * `onError` for any Hono app: ApiProblem → its JSON shape (with Retry-After
- * when it says when to retry); anything else is logged and answered as
- * `internal` without leaking the message.
- */
-export function problemHandler(logger: Logger) {
-  return (error: Error, c: Context): Response => {
-    const requestId = requestIdOf(c);
-    const known = toProblem(error);
-    if (!known) logger.error({ err: error, request_id: requestId }, "unhandled error");
-    const problem = known ?? new ApiProblem("internal", "Something went wrong");
-    c.header("x-request-id", requestId);
-    const retryAfter = problem.details?.retryAfterSeconds;
-    if (retryAfter !== undefined) c.header("retry-after", String(retryAfter));
-    return c.json(problemBody(problem, requestId), problem.status);
-  };
 }

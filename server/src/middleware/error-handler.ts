@@ -58,7 +58,11 @@ function respond(c: Context, problem: ApiProblem, requestId: string): Response {
 }
 
 export const notFoundHandler: NotFoundHandler = (c) =>
-  respond(c, new ApiProblem("not_found", `No route for ${c.req.method} ${c.req.path}`), requestIdOf(c));
+  respond(
+    c,
+    new ApiProblem("not_found", `No route for ${c.req.method} ${c.req.path}`),
+    requestIdOf(c),
+  );
 
 /**
  * `defaultHook` for OpenAPIHono: a schema failure becomes 422
@@ -86,8 +90,7 @@ export function fieldErrors(error: ZodError): Record<string, string> {
     // zod reports no input by default; its message is the only sign the field was missing.
     else if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
       fields[path] = "required";
-    }
-    else fields[path] = "invalid";
+    } else fields[path] = "invalid";
   }
   return fields;
 }

@@ -162,7 +162,8 @@ const csvColumns: Array<[string, (event: ActivityEvent) => string | number | nul
 /** RFC 4180 with CRLF, plus a BOM so Excel reads the UTF-8 (the masked mobile's "•"). */
 export function toCsv(events: ActivityEvent[]): string {
   const lines = [csvColumns.map(([name]) => name).join(",")];
-  for (const event of events) lines.push(csvColumns.map(([, get]) => csvCell(get(event))).join(","));
+  for (const event of events)
+    lines.push(csvColumns.map(([, get]) => csvCell(get(event))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 

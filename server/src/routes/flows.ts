@@ -16,11 +16,13 @@ import { createEkoClient, type EkoClient } from "../eko/client.ts";
 import type { Env } from "../env.ts";
 import { type Actor, createFlowEngine, toView } from "../flows/engine.ts";
 import { readSandboxPhone } from "../flows/sandbox-phone.ts";
-import { ApiProblem, type ProblemStatus, problemHandler, requestIdOf } from "../http/problem.ts";
+import { ApiProblem, type ProblemStatus, requestIdOf } from "../http/problem.ts";
 import type { Logger } from "../logger.ts";
 import type { AgentVariables } from "../middleware/agent-context.ts";
+import { validationHook } from "../middleware/error-handler.ts";
 import type { Db } from "../store/db.ts";
 import { createFlowRepository } from "../store/flow-repository.ts";
+import { createRateLimiter } from "../store/rate-limiter.ts";
 import { loadStateKey } from "../store/sealed-box.ts";
 
 export type FlowRouteDeps = {
@@ -48,7 +50,10 @@ function problems<const S extends readonly ProblemStatus[]>(...statuses: S) {
   };
 }
 
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
 const flowView = json(flowViewSchema, "The flow as the browser renders it");
 const stepFailures = problems(401, 404, 409, 422, 429, 502, 503, 504);
 
@@ -68,7 +73,13 @@ const read = createRoute({
 });
 const stepResponses = { 200: flowView, ...stepFailures, ...problems(423) };
 const stepRoute = <P extends string>(path: P, summary: string) =>
-  createRoute({ method: "post", path, summary, request: { params: flowIdParamSchema }, responses: stepResponses });
+  createRoute({
+    method: "post",
+    path,
+    summary,
+    request: { params: flowIdParamSchema },
+    responses: stepResponses,
+  });
 const stepWithBody = <P extends string, B extends z.ZodType>(path: P, summary: string, schema: B) =>
   createRoute({
     method: "post",
@@ -77,31 +88,45 @@ const stepWithBody = <P extends string, B extends z.ZodType>(path: P, summary: s
     request: { params: flowIdParamSchema, body: body(schema) },
     responses: stepResponses,
   });
-const onboard = stepWithBody("/{flowId}/onboard", "Onboard the customer (A.2 / B.2 / C.2)", onboardRequestSchema);
-const verify = stepWithBody("/{flowId}/otp/verify", "Verify the mobile or Aadhaar OTP", verifyOtpSchema);
+const onboard = stepWithBody(
+  "/{flowId}/onboard",
+  "Onboard the customer (A.2 / B.2 / C.2)",
+  onboardRequestSchema,
+);
+const verify = stepWithBody(
+  "/{flowId}/otp/verify",
+  "Verify the mobile or Aadhaar OTP",
+  verifyOtpSchema,
+);
 const resend = stepRoute("/{flowId}/otp/resend", "Send a new OTP");
-const aadhaar = stepWithBody("/{flowId}/aadhaar", "Levin: Aadhaar with recorded consent (C.5)", aadhaarRequestSchema);
+const aadhaar = stepWithBody(
+  "/{flowId}/aadhaar",
+  "Levin: Aadhaar with recorded consent (C.5)",
+  aadhaarRequestSchema,
+);
 const pan = stepWithBody("/{flowId}/pan", "Levin: PAN (C.7)", panRequestSchema);
-const recheck = stepRoute("/{flowId}/recheck", "Re-establish the state with a read after a write in doubt");
+const recheck = stepRoute(
+  "/{flowId}/recheck",
+  "Re-establish the state with a read after a write in doubt",
+);
 const sandboxPhone = createRoute({
   method: "get",
   path: "/{flowId}/sandbox-phone",
   summary: "Sandbox only: the OTPs sent to this flow's customer",
   request: { params: flowIdParamSchema },
-  responses: { 200: json(sandboxPhoneSchema, "Messages, newest first"), ...problems(401, 404, 502, 503, 504) },
+  responses: {
+    200: json(sandboxPhoneSchema, "Messages, newest first"),
+    ...problems(401, 404, 502, 503, 504),
+  },
 });
 
-/** zod failures → 422 with field keys (a malformed flow id is simply not found). */
-function validationHook(
-  result: { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] }; target: string },
-): void {
-  if (result.success) return;
-  if ("target" in result && result.target === "param") throw new ApiProblem("not_found", "No such flow");
-  const fields = Object.fromEntries(
-    result.error.issues.map((issue) => [issue.path.map(String).join(".") || "body", issue.message]),
-  );
-  throw new ApiProblem("validation_failed", "Some fields are not valid", { fields });
-}
+/** A malformed flow id is simply not found; other schema failures are the shared 422. */
+const flowValidationHook: typeof validationHook = (result, c) => {
+  if (!result.success && "target" in result && result.target === "param") {
+    throw new ApiProblem("not_found", "No such flow");
+  }
+  return validationHook(result, c);
+};
 
 /** /api/flows: the console's flow routes. The agent comes from `c.var.agent` (session middleware). */
 export function createFlowRoutes(deps: FlowRouteDeps) {
@@ -109,34 +134,60 @@ export function createFlowRoutes(deps: FlowRouteDeps) {
   const eko =
     deps.eko ??
     createEkoClient({
-      ...deps.env.eko,
       baseUrl: () => deps.env.eko.baseUrl,
+      developerKey: deps.env.eko.developerKey,
+      accessKey: deps.env.eko.accessKey,
+      initiatorId: deps.env.eko.initiatorId,
+      timeoutMs: deps.env.eko.timeoutMs,
       logger: deps.logger,
       now: () => now().getTime(),
     });
-  const repo = createFlowRepository(deps.db, { stateKey: deps.stateKey ?? loadStateKey(deps.env), now });
-  const engine = createFlowEngine({ repo, eko, env: deps.env, now });
+  // A configured STATE_KEY is checked now; a generated one (SQLite) is only created on first use.
+  let stateKey = deps.stateKey ?? (deps.env.stateKey ? loadStateKey(deps.env) : null);
+  const repo = createFlowRepository(deps.db, {
+    stateKey: () => {
+      stateKey ??= loadStateKey(deps.env);
+      return stateKey;
+    },
+    now,
+  });
+  const limiter = createRateLimiter(deps.db, now);
+  const engine = createFlowEngine({ repo, eko, env: deps.env, now, limiter });
   const actor = (c: Context<FlowEnv>): Actor => ({ agent: c.var.agent, requestId: requestIdOf(c) });
 
-  const app = new OpenAPIHono<FlowEnv>({ defaultHook: validationHook });
-  app.onError(problemHandler(deps.logger));
-  return app
+  // Errors are thrown (ApiProblem) and answered by the app's one onError (middleware/error-handler.ts).
+  return new OpenAPIHono<FlowEnv>({ defaultHook: flowValidationHook })
     .openapi(start, async (c) => c.json(await engine.start(actor(c), c.req.valid("json")), 201))
-    .openapi(read, async (c) => c.json(toView(await engine.get(c.var.agent, c.req.valid("param").flowId)), 200))
+    .openapi(read, async (c) =>
+      c.json(toView(await engine.get(c.var.agent, c.req.valid("param").flowId)), 200),
+    )
     .openapi(onboard, async (c) =>
       c.json(await engine.onboard(actor(c), c.req.valid("param").flowId, c.req.valid("json")), 200),
     )
     .openapi(verify, async (c) =>
-      c.json(await engine.verifyOtp(actor(c), c.req.valid("param").flowId, c.req.valid("json").otp), 200),
+      c.json(
+        await engine.verifyOtp(actor(c), c.req.valid("param").flowId, c.req.valid("json").otp),
+        200,
+      ),
     )
-    .openapi(resend, async (c) => c.json(await engine.resendOtp(actor(c), c.req.valid("param").flowId), 200))
+    .openapi(resend, async (c) =>
+      c.json(await engine.resendOtp(actor(c), c.req.valid("param").flowId), 200),
+    )
     .openapi(aadhaar, async (c) =>
-      c.json(await engine.submitAadhaar(actor(c), c.req.valid("param").flowId, c.req.valid("json")), 200),
+      c.json(
+        await engine.submitAadhaar(actor(c), c.req.valid("param").flowId, c.req.valid("json")),
+        200,
+      ),
     )
     .openapi(pan, async (c) =>
-      c.json(await engine.submitPan(actor(c), c.req.valid("param").flowId, c.req.valid("json").pan), 200),
+      c.json(
+        await engine.submitPan(actor(c), c.req.valid("param").flowId, c.req.valid("json").pan),
+        200,
+      ),
     )
-    .openapi(recheck, async (c) => c.json(await engine.recheck(actor(c), c.req.valid("param").flowId), 200))
+    .openapi(recheck, async (c) =>
+      c.json(await engine.recheck(actor(c), c.req.valid("param").flowId), 200),
+    )
     .openapi(sandboxPhone, async (c) => {
       const baseUrl = deps.env.eko.baseUrl;
       if (!deps.env.sandbox || !baseUrl) throw new ApiProblem("not_found", "Only in sandbox mode");

@@ -90,6 +90,10 @@ export function createSandboxApp(options: SandboxOptions): Hono {
 
   const app = new Hono();
   app.all("/:base{ekoapi|ekoicici}/v3/:rest{.*}", eko);
+  // Any other version segment: Eko's words for an unmapped path (§7.6).
+  app.all("/:base{ekoapi|ekoicici}/*", (c) =>
+    c.json({ status: 1, message: "No mapping rule matched" }, 404),
+  );
 
   app.get("/outbox", (c) => {
     const mobile = c.req.query("mobile") ?? "";

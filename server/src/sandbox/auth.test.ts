@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "vitest";
 import { createSandboxApp } from "./app.ts";
-import { DEFAULT_SETTINGS, makeSandbox, signedHeaders, UAT } from "./test-support.ts";
+import { DEFAULT_SETTINGS, jsonOf, makeSandbox, signedHeaders, UAT } from "./test-support.ts";
 
 const PROFILE = "/ekoapi/v3/customer/profile/9000000001?initiator_id=9962981729&user_code=20810200";
 
@@ -17,13 +17,18 @@ test("a request signed independently with node:crypto (§4.2) is accepted", asyn
     },
   });
   expect(response.status).toBe(200);
-  expect((await response.json()).response_type_id).toBe(2129);
+  expect((await jsonOf(response)).response_type_id).toBe(2129);
 });
 
 // Golden vectors from eko-api.md §4.3, as published: the sandbox must recompute them.
 test.each([
   ["V1", "test-access-key-123", "1700000000000", "88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo="],
-  ["V2", "TEST_ACCESS_KEY_DO_NOT_USE", "1700000000000", "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk="],
+  [
+    "V2",
+    "TEST_ACCESS_KEY_DO_NOT_USE",
+    "1700000000000",
+    "u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=",
+  ],
   ["V3", UAT.accessKey, "1700000000000", "qIir8tILHtqxO1Mu3/fC3pVElIa0oIxXMRDUP0463Bc="],
   ["V4", UAT.accessKey, "1735689600000", "O18r4CDoTCXo6yEiFvlZXBk6J0lH/AsikGDQfmshBaI="],
   ["V5", UAT.accessKey, "1516705204593", "FOoQl9IrqxsvErSHbIbHqfzDA/vvcSVdKxoY9uUaHmM="],
@@ -34,7 +39,11 @@ test.each([
     now: () => Number(timestamp),
   });
   const response = await app.request(PROFILE, {
-    headers: { developer_key: "dev-key", "secret-key": secretKey, "secret-key-timestamp": timestamp },
+    headers: {
+      developer_key: "dev-key",
+      "secret-key": secretKey,
+      "secret-key-timestamp": timestamp,
+    },
   });
   expect(response.status).toBe(200);
 });
@@ -49,7 +58,7 @@ test("N1 (HMAC keyed with the raw access key) is rejected with 403", async () =>
     },
   });
   expect(response.status).toBe(403);
-  expect(await response.json()).toEqual({
+  expect(await jsonOf(response)).toEqual({
     status: 1,
     message: "Forbidden — invalid developer_key or secret-key",
   });
@@ -57,7 +66,10 @@ test("N1 (HMAC keyed with the raw access key) is rejected with 403", async () =>
 
 test("a signature made with another access key is rejected", async () => {
   const { app, clock } = makeSandbox();
-  const headers = signedHeaders(clock.now(), { developerKey: UAT.developerKey, accessKey: "other-key" });
+  const headers = signedHeaders(clock.now(), {
+    developerKey: UAT.developerKey,
+    accessKey: "other-key",
+  });
   const response = await app.request(PROFILE, { headers });
   expect(response.status).toBe(403);
 });
@@ -76,15 +88,17 @@ test.each(["developer_key", "secret-key", "secret-key-timestamp"])(
     delete headers[header];
     const response = await app.request(PROFILE, { headers });
     expect(response.status).toBe(403);
-    expect((await response.json()).message).toContain(`missing header: ${header}`);
+    expect((await jsonOf(response)).message).toContain(`missing header: ${header}`);
   },
 );
 
 test("a correctly signed but 10-minute-old timestamp is 403 for clock skew", async () => {
   const { app, clock } = makeSandbox();
-  const response = await app.request(PROFILE, { headers: signedHeaders(clock.now() - 10 * 60_000) });
+  const response = await app.request(PROFILE, {
+    headers: signedHeaders(clock.now() - 10 * 60_000),
+  });
   expect(response.status).toBe(403);
-  const body = await response.json();
+  const body = await jsonOf(response);
   expect(body.status).toBe(1);
   expect(body.message).toMatch(/clock skew/);
 });
@@ -110,7 +124,7 @@ test("a timestamp in seconds is called out", async () => {
     },
   });
   expect(response.status).toBe(403);
-  expect((await response.json()).message).toMatch(/seconds, not milliseconds/);
+  expect((await jsonOf(response)).message).toMatch(/seconds, not milliseconds/);
 });
 
 test("the skew window follows settings.skewSeconds", async () => {

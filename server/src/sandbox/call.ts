@@ -6,11 +6,11 @@ import {
   invalidOtp,
   otpFailed,
   panRequired,
-  profileFound,
   type WalletPair,
 } from "./envelopes.ts";
 import type { CustomerRecord, SandboxRandom } from "./model.ts";
 import type { OtpBook, VerifyResult } from "./otp.ts";
+import { profileFound } from "./profile.ts";
 import { type Params, text } from "./request.ts";
 import type { Operation, RouteDef } from "./routes.ts";
 import type { WalletTokens } from "./wallet-token.ts";

@@ -43,7 +43,11 @@ test("a new sender goes B.1 → B.9 and ends with a full-KYC profile", async () 
     org_id: "1",
     client_ref_id: "B5REF0001",
   });
-  expect(languages.body).toMatchObject({ response_type_id: 2444, status: 0, response_status_id: 0 });
+  expect(languages.body).toMatchObject({
+    response_type_id: 2444,
+    status: 0,
+    response_status_id: 0,
+  });
   const list = data(languages).consent_language_list as { pkid: string; consentLanguage: string }[];
   expect(list).toHaveLength(13);
   expect(list[3]).toEqual({ pkid: "4", consentLanguage: "Hindi" });
@@ -126,7 +130,9 @@ test("KYC steps out of order answer where the sender stands", async () => {
       aadhar: TEST_AADHAAR.valid,
     });
   const pan = (mobile: string) =>
-    s.eko("POST", `/customer/payment/ppi-digikhata/sender/${mobile}/pan`, { pan_number: "ABCPK1234F" });
+    s.eko("POST", `/customer/payment/ppi-digikhata/sender/${mobile}/pan`, {
+      pan_number: "ABCPK1234F",
+    });
 
   expect((await aadhaar("9000000003")).body.response_type_id).toBe(308);
   expect((await pan("9000000004")).body).toEqual({
@@ -144,9 +150,13 @@ test("KYC steps out of order answer where the sender stands", async () => {
 
 test("the rejected test Aadhaar answers 2138 Adhar Validation Failed", async () => {
   const s = makeSandbox();
-  const reply = await s.eko("POST", "/customer/payment/ppi-digikhata/sender/9000000004/aadhaar/otp", {
-    aadhar: TEST_AADHAAR.rejected,
-  });
+  const reply = await s.eko(
+    "POST",
+    "/customer/payment/ppi-digikhata/sender/9000000004/aadhaar/otp",
+    {
+      aadhar: TEST_AADHAAR.rejected,
+    },
+  );
   expect(reply.body).toEqual({
     response_status_id: 1,
     response_type_id: 2138,
@@ -158,7 +168,11 @@ test("the rejected test Aadhaar answers 2138 Adhar Validation Failed", async () 
 
 test("onboarding an already-enrolled sender answers 300 with its state", async () => {
   const s = makeSandbox();
-  const reply = await s.eko("POST", "/customer/payment/ppi-digikhata/sender/9000000001", NEW_CUSTOMER);
+  const reply = await s.eko(
+    "POST",
+    "/customer/payment/ppi-digikhata/sender/9000000001",
+    NEW_CUSTOMER,
+  );
   expect(reply.body).toMatchObject({
     response_type_id: 300,
     message: "Wallet opened successfully.",

@@ -112,17 +112,17 @@ export function createEkoHandler(deps: EkoDeps) {
       if (faulted) return faulted;
     }
 
-    if (read.kind === "malformed")
+    if (read.kind === "malformed") {
       return envelope(c, entry, validationFailed({ body: read.reason }));
+    }
     const invalid = validateCall({ op, route, params, customerId, now: deps.now() });
     if (Object.keys(invalid).length > 0) return envelope(c, entry, validationFailed(invalid));
-    if (!deps.initiatorIds.has(text(params, "initiator_id") ?? "")) {
-      return envelope(c, entry, businessCode(319));
-    }
+    const initiatorId = text(params, "initiator_id") ?? "";
+    if (!deps.initiatorIds.has(initiatorId)) return envelope(c, entry, businessCode(319));
 
-    const record = deps.customers.get(text(params, "initiator_id") ?? "", rail, customerId);
+    const record = deps.customers.get(initiatorId, rail, customerId);
     const call: Call = { op, route, rail, params, record };
-    if (override?.scenario !== null && override?.scenario !== undefined) {
+    if (typeof override?.scenario === "number") {
       entry.override = [entry.override, `scenario:${override.scenario}`].filter(Boolean).join(",");
       return envelope(c, entry, scenarioAnswer(override.scenario, call, deps));
     }

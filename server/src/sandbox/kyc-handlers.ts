@@ -10,10 +10,10 @@ import {
   notEnrolled,
   otpSent,
   panRequired,
-  profileFound,
   resendTooSoon,
 } from "./envelopes.ts";
 import { TEST_AADHAAR } from "./personas.ts";
+import { profileFound } from "./profile.ts";
 import { text } from "./request.ts";
 import { aadhaarVerified, isEnrolled, panAccepted } from "./state.ts";
 

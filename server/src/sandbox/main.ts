@@ -11,9 +11,14 @@ import { createSandboxApp } from "./app.ts";
  * taken as "sandbox" whatever it says, because this process *is* the sandbox.
  * SANDBOX_PORT is this entry point's own knob, so it is read here.
  */
-const source = { ...process.env, EKO_ENV: "sandbox" };
-const env = loadEnv(source);
-const port = z.coerce.number().int().min(0).max(65535).default(4010).parse(source.SANDBOX_PORT);
+const env = loadEnv({ ...process.env, EKO_ENV: "sandbox" });
+const port = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(65535)
+  .default(4010)
+  .parse(process.env.SANDBOX_PORT);
 const settings = env.sandbox;
 if (!settings) throw new Error("unreachable: EKO_ENV=sandbox always yields sandbox settings");
 

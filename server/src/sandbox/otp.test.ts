@@ -54,7 +54,11 @@ test("three wrong OTPs lock the customer out; the right OTP is refused until the
   expect(data(second).attempts_remaining).toBe(1);
 
   const third = await s.eko("POST", VERIFY, { otp: wrong(otp), otp_ref_id: ref });
-  expect(third.body).toMatchObject({ status: 2131, response_status_id: 302, response_type_id: 2131 });
+  expect(third.body).toMatchObject({
+    status: 2131,
+    response_status_id: 302,
+    response_type_id: 2131,
+  });
   expect(data(third)).toMatchObject({
     description: "Too many wrong OTPs",
     locked_until: new Date(s.clock.now() + 900_000).toISOString(),
@@ -67,7 +71,10 @@ test("three wrong OTPs lock the customer out; the right OTP is refused until the
 
   s.clock.advance(900_000);
   const after = data(await s.eko("GET", PROFILE)).otp_ref_id;
-  const unlocked = await s.eko("POST", VERIFY, { otp: await s.latestOtp(MOBILE), otp_ref_id: after });
+  const unlocked = await s.eko("POST", VERIFY, {
+    otp: await s.latestOtp(MOBILE),
+    otp_ref_id: after,
+  });
   expect(unlocked.body.response_type_id).toBe(309);
 });
 
@@ -76,7 +83,10 @@ test("wrong attempts count across resends", async () => {
   const first = data(await s.eko("GET", PROFILE)).otp_ref_id;
   await s.eko("POST", VERIFY, { otp: wrong(await s.latestOtp(MOBILE)), otp_ref_id: first });
   const second = data(await s.eko("POST", RESEND, { customer_id: MOBILE })).otp_ref_id;
-  const reply = await s.eko("POST", VERIFY, { otp: wrong(await s.latestOtp(MOBILE)), otp_ref_id: second });
+  const reply = await s.eko("POST", VERIFY, {
+    otp: wrong(await s.latestOtp(MOBILE)),
+    otp_ref_id: second,
+  });
   expect(data(reply).attempts_remaining).toBe(1);
 });
 
@@ -85,7 +95,11 @@ test("a reference replaced by a resend is refused, the new one works", async () 
   const old = data(await s.eko("GET", PROFILE)).otp_ref_id;
   const oldOtp = await s.latestOtp(MOBILE);
   const resent = await s.eko("POST", RESEND, { customer_id: MOBILE });
-  expect(resent.body).toMatchObject({ response_type_id: 2129, status: 2129, response_status_id: 1 });
+  expect(resent.body).toMatchObject({
+    response_type_id: 2129,
+    status: 2129,
+    response_status_id: 1,
+  });
 
   const refused = await s.eko("POST", VERIFY, { otp: oldOtp, otp_ref_id: old });
   expect(refused.body).toEqual({
@@ -108,13 +122,19 @@ test("a used reference cannot be verified twice", async () => {
   const otp = await s.latestOtp(MOBILE);
   expect((await s.eko("POST", VERIFY, { otp, otp_ref_id: ref })).body.response_type_id).toBe(309);
   const again = await s.eko("POST", VERIFY, { otp, otp_ref_id: ref });
-  expect(again.body).toMatchObject({ response_status_id: 303, data: { description: "OTP reference no longer valid" } });
+  expect(again.body).toMatchObject({
+    response_status_id: 303,
+    data: { description: "OTP reference no longer valid" },
+  });
 });
 
 test("an unknown reference is refused", async () => {
   const s = makeSandbox();
   await s.eko("GET", PROFILE);
-  const reply = await s.eko("POST", VERIFY, { otp: await s.latestOtp(MOBILE), otp_ref_id: "bm90LWEtcmVm" });
+  const reply = await s.eko("POST", VERIFY, {
+    otp: await s.latestOtp(MOBILE),
+    otp_ref_id: "bm90LWEtcmVm",
+  });
   expect(data(reply).description).toBe("OTP reference not recognised");
 });
 
@@ -186,7 +206,10 @@ test("the locked-out persona is locked from start and free after lockoutSeconds"
     otp: await s.latestOtp(locked),
     otp_ref_id: ref,
   });
-  expect(data(reply)).toMatchObject({ description: "Too many wrong OTPs", retry_after_seconds: 600 });
+  expect(data(reply)).toMatchObject({
+    description: "Too many wrong OTPs",
+    retry_after_seconds: 600,
+  });
 
   s.clock.advance(600_000);
   const fresh = data(await s.eko("GET", `/customer/profile/${locked}`)).otp_ref_id;

@@ -66,12 +66,20 @@ describe.each(cases)("%s on %s", (mobile, rail, expected) => {
     let lookup = await s.eko("GET", getInfoPath(rail, mobile));
 
     if (expected.onboardFirst) {
-      expect(lookup.body).toMatchObject({ response_type_id: 308, status: 308, response_status_id: 1 });
+      expect(lookup.body).toMatchObject({
+        response_type_id: 308,
+        status: 308,
+        response_status_id: 1,
+      });
       const onboarded = await s.eko("POST", `${RAIL_BASE[rail]}/${mobile}`, NEW_CUSTOMER);
       if (mobile === "9000000006") {
         // §9 B.2: the PayPoint wallet exists; the sender is now known, so look up again.
         expect(onboarded.body).toMatchObject({ response_type_id: 300, status: 0 });
-        expect(data(onboarded)).toMatchObject({ state: "2", state_desc: "Non-Kyc", customer_id: mobile });
+        expect(data(onboarded)).toMatchObject({
+          state: "2",
+          state_desc: "Non-Kyc",
+          customer_id: mobile,
+        });
         lookup = await s.eko("GET", getInfoPath(rail, mobile));
       } else {
         lookup = onboarded;
@@ -100,7 +108,11 @@ describe.each(cases)("%s on %s", (mobile, rail, expected) => {
       const profile = data(verified).customer_profile as Record<string, unknown>;
       expect(profile.mobile).toBe(mobile);
       expect(profile.kyc_state).toBe(expected.kycState);
-      expect(verified.body).toMatchObject({ status: 0, response_status_id: -1, message: "Success!" });
+      expect(verified.body).toMatchObject({
+        status: 0,
+        response_status_id: -1,
+        message: "Success!",
+      });
     }
     if (rail === "levin" && expected.verify !== 2131) {
       expect(data(verified).wallet_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -126,7 +138,9 @@ test("the full-KYC persona carries the documented figures", async () => {
       total_monthly_limit: "50000.0",
       next_allowed_limit: "5287.0",
       kyc_state: 1,
-      chart: [{ data_type_id: 10, data: { unavailable: 0, used: 44713, remaining: 5287 }, label: "" }],
+      chart: [
+        { data_type_id: 10, data: { unavailable: 0, used: 44713, remaining: 5287 }, label: "" },
+      ],
     },
     // §13: string in the profile, number at the top level.
     next_allowed_limit: 5287,

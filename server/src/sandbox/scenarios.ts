@@ -11,12 +11,12 @@ import {
   otpFailed,
   otpSent,
   panRequired,
-  profileFound,
   registrationCompleted,
   validationFailed,
   walletExists,
 } from "./envelopes.ts";
 import { otpStatusStyle } from "./flow-handlers.ts";
+import { profileFound } from "./profile.ts";
 import { isEnrolled, walletOpened } from "./state.ts";
 
 /*

@@ -72,7 +72,10 @@ export function testClock(start = Date.UTC(2026, 0, 15, 10, 0, 0)) {
   };
 }
 
-export type EkoReply = { status: number; body: Record<string, unknown> & { response_type_id?: number } };
+export type EkoReply = {
+  status: number;
+  body: Record<string, unknown> & { response_type_id?: number };
+};
 
 export type CallOptions = {
   /** Extra or replacement headers (e.g. x-sandbox-scenario). */
@@ -121,7 +124,12 @@ export function makeSandbox(overrides: Partial<SandboxOptions> = {}) {
 
   async function outbox(mobile: string) {
     const response = await app.request(`/outbox?mobile=${mobile}`);
-    return (await response.json()) as { mobile: string; otp: string; purpose: string; rail: string }[];
+    return (await response.json()) as {
+      mobile: string;
+      otp: string;
+      purpose: string;
+      rail: string;
+    }[];
   }
 
   /** The newest OTP sent to this mobile. */
@@ -158,7 +166,14 @@ export const RAIL_BASE = {
 
 /** Get-info path per rail (customer-account reads /customer/profile). */
 export function getInfoPath(rail: keyof typeof RAIL_BASE, mobile: string): string {
-  return rail === "customer-account" ? `/customer/profile/${mobile}` : `${RAIL_BASE[rail]}/${mobile}`;
+  return rail === "customer-account"
+    ? `/customer/profile/${mobile}`
+    : `${RAIL_BASE[rail]}/${mobile}`;
+}
+
+/** A JSON response body, for reading fields in assertions. */
+export async function jsonOf(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
 }
 
 export function data(reply: EkoReply): Record<string, unknown> {

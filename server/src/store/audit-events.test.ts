@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
-import { engines, useTestDatabases } from "../test-support/databases.ts";
+import { engines, setUpTestDatabases } from "../test-support/databases.ts";
 import { listAuditEvents, recordAuditEvent } from "./audit-events.ts";
 
-const databases = useTestDatabases();
+const databases = setUpTestDatabases();
 
 const event = (at: string, overrides: Partial<Parameters<typeof recordAuditEvent>[1]> = {}) => ({
   at: new Date(at),
@@ -19,9 +19,9 @@ describe.each(engines)("audit_events on %s", (engine) => {
     const db = await databases.open(engine);
     await recordAuditEvent(db, event("2025-06-02T06:00:00.000Z", { detail: "first" }));
 
-    await expect(db.updateTable("audit_events").set({ outcome: "forged" }).execute()).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      db.updateTable("audit_events").set({ outcome: "forged" }).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_events").execute()).rejects.toThrow(/append-only/);
     await expect(
       db.deleteFrom("audit_events").where("agent_id", "=", "agent-1").execute(),
@@ -62,7 +62,10 @@ describe.each(engines)("audit_events on %s", (engine) => {
       })
       .execute();
     await recordAuditEvent(db, event("2025-06-01T23:59:59.999Z"));
-    await recordAuditEvent(db, event("2025-06-02T01:00:00.000Z", { ekoResponseTypeId: 300, latencyMs: 12 }));
+    await recordAuditEvent(
+      db,
+      event("2025-06-02T01:00:00.000Z", { ekoResponseTypeId: 300, latencyMs: 12 }),
+    );
     await recordAuditEvent(db, event("2025-06-02T02:00:00.000Z", { outcome: "otp_invalid" }));
     await recordAuditEvent(db, event("2025-06-02T03:00:00.000Z", { agentId: "agent-2" }));
     await recordAuditEvent(db, event("2025-06-03T00:00:00.000Z"));

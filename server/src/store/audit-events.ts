@@ -92,7 +92,8 @@ export async function listAuditEvents(
       rail: row.rail,
       flowId: row.flow_id,
       mobileMasked: row.mobile_masked,
-      ekoResponseTypeId: row.eko_response_type_id === null ? null : Number(row.eko_response_type_id),
+      ekoResponseTypeId:
+        row.eko_response_type_id === null ? null : Number(row.eko_response_type_id),
       requestId: row.request_id,
       latencyMs: row.latency_ms === null ? null : Number(row.latency_ms),
     }),

@@ -7,8 +7,8 @@ import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { type AuditEventInput, recordAuditEvent } from "./audit-events.ts";
 import type { Db } from "./db.ts";
-import { open, seal } from "./sealed-box.ts";
 import type { Database } from "./schema.ts";
+import { open, seal } from "./sealed-box.ts";
 
 /** One row of audit_events (the activity page reads them); the time is the save's. */
 export type AuditEntry = Omit<AuditEventInput, "at">;
@@ -29,7 +29,11 @@ export type FlowRepository = ReturnType<typeof createFlowRepository>;
  * change of a flow is written in one transaction with its audit row(s), so
  * the activity log cannot disagree with the flow.
  */
-export function createFlowRepository(db: Db, options: { stateKey: Buffer; now: () => Date }) {
+export function createFlowRepository(
+  db: Db,
+  /** `stateKey` is read when first needed (a generated key file is only created then). */
+  options: { stateKey: () => Buffer; now: () => Date },
+) {
   const iso = () => options.now().toISOString();
 
   async function insertAudits(trx: Transaction<Database> | Db, entries: AuditEntry[], at: string) {
@@ -52,7 +56,7 @@ export function createFlowRepository(db: Db, options: { stateKey: Buffer; now: (
   }
 
   const sealSecrets = (flowId: string, secrets: FlowSecrets) =>
-    seal(options.stateKey, JSON.stringify(secrets), flowId);
+    seal(options.stateKey(), JSON.stringify(secrets), flowId);
 
   return {
     async create(record: FlowRecord, audits: AuditEntry[]): Promise<void> {
@@ -87,7 +91,7 @@ export function createFlowRepository(db: Db, options: { stateKey: Buffer; now: (
         rail: row.rail as Rail,
         mobile: row.mobile,
         step: stepSchema.parse(JSON.parse(row.step_json)),
-        secrets: JSON.parse(open(options.stateKey, row.sealed_secrets, row.id)) as FlowSecrets,
+        secrets: JSON.parse(open(options.stateKey(), row.sealed_secrets, row.id)) as FlowSecrets,
         version: Number(row.version),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
@@ -145,7 +149,9 @@ export function createFlowRepository(db: Db, options: { stateKey: Buffer; now: (
         .updateTable("flows")
         .set({ lock_owner: owner, lock_expires_at: new Date(now.getTime() + ttlMs).toISOString() })
         .where("id", "=", id)
-        .where((eb) => eb.or([eb("lock_owner", "is", null), eb("lock_expires_at", "<", now.toISOString())]))
+        .where((eb) =>
+          eb.or([eb("lock_owner", "is", null), eb("lock_expires_at", "<", now.toISOString())]),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { engines, useTestDatabases } from "../test-support/databases.ts";
 import { testClock } from "../test-support/app.ts";
+import { engines, setUpTestDatabases } from "../test-support/databases.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
 
-const databases = useTestDatabases();
+const databases = setUpTestDatabases();
 
 describe.each(engines)("rate limiter on %s", (engine) => {
   test("allows `limit` calls per window, then refuses until the window ends", async () => {
@@ -43,11 +43,20 @@ describe.each(engines)("rate limiter on %s", (engine) => {
     expect((await limiter.peek("k:a", policy)).allowed).toBe(true);
     clock.advance(10);
     await limiter.consume("k:a", policy); // the limit-th failure locks
-    expect(await limiter.peek("k:a", policy)).toMatchObject({ allowed: false, retryAfterSeconds: 900 });
+    expect(await limiter.peek("k:a", policy)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 900,
+    });
 
     clock.advance(600); // the 60 s window is long gone; the lock is not
-    expect(await limiter.peek("k:a", policy)).toMatchObject({ allowed: false, retryAfterSeconds: 300 });
-    expect(await limiter.consume("k:a", policy)).toMatchObject({ allowed: false, retryAfterSeconds: 300 });
+    expect(await limiter.peek("k:a", policy)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 300,
+    });
+    expect(await limiter.consume("k:a", policy)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 300,
+    });
 
     clock.advance(300);
     expect((await limiter.peek("k:a", policy)).allowed).toBe(true);
@@ -74,7 +83,10 @@ describe.each(engines)("rate limiter on %s", (engine) => {
 
   test("stores a digest of the subject, not the mobile, login or IP", async () => {
     const db = await databases.open(engine);
-    await createRateLimiter(db).consume("otp-send:mobile:9876543210", { limit: 5, windowSeconds: 60 });
+    await createRateLimiter(db).consume("otp-send:mobile:9876543210", {
+      limit: 5,
+      windowSeconds: 60,
+    });
     const [row] = await db.selectFrom("rate_limits").select("key").execute();
     expect(row?.key).toMatch(/^otp-send:mobile:[A-Za-z0-9_-]{32}$/);
     expect(row?.key).not.toContain("9876543210");
@@ -84,7 +96,9 @@ describe.each(engines)("rate limiter on %s", (engine) => {
     const db = await databases.open(engine);
     const limiter = createRateLimiter(db);
     const results = await Promise.all(
-      Array.from({ length: 25 }, () => limiter.consume("k:burst", { limit: 10, windowSeconds: 60 })),
+      Array.from({ length: 25 }, () =>
+        limiter.consume("k:burst", { limit: 10, windowSeconds: 60 }),
+      ),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(
@@ -99,7 +113,9 @@ test("two instances on one PostgreSQL share the counters", async () => {
   const limiters = [createRateLimiter(first), createRateLimiter(second)];
   const policy = { limit: 10, windowSeconds: 600 };
   const results = await Promise.all(
-    Array.from({ length: 30 }, (_, i) => limiters[i % 2]?.consume("sign-in:ip:203.0.113.7", policy)),
+    Array.from({ length: 30 }, (_, i) =>
+      limiters[i % 2]?.consume("sign-in:ip:203.0.113.7", policy),
+    ),
   );
   expect(results.filter((r) => r?.allowed)).toHaveLength(10);
   expect(await limiters[0]?.peek("sign-in:ip:203.0.113.7", policy)).toMatchObject({

@@ -39,7 +39,9 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
       const at = now();
       const nowIso = at.toISOString();
       const windowEnd = new Date(at.getTime() + windowSeconds * 1000).toISOString();
-      const lockEnd = lockSeconds ? new Date(at.getTime() + lockSeconds * 1000).toISOString() : null;
+      const lockEnd = lockSeconds
+        ? new Date(at.getTime() + lockSeconds * 1000).toISOString()
+        : null;
       // SET expressions see the row as it was before this statement, on both engines.
       const locked = sql`rate_limits.locked_until > ${nowIso}`;
       const expired = sql`rate_limits.window_ends_at <= ${nowIso}`;
@@ -59,7 +61,9 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
             count: newCount,
             window_ends_at: sql<string>`CASE WHEN ${locked} THEN rate_limits.window_ends_at WHEN ${expired} THEN ${windowEnd} ELSE rate_limits.window_ends_at END`,
             locked_until: lockEnd
-              ? sql<string | null>`CASE WHEN ${locked} THEN rate_limits.locked_until WHEN (${newCount}) >= ${limit} THEN ${lockEnd} ELSE NULL END`
+              ? sql<
+                  string | null
+                >`CASE WHEN ${locked} THEN rate_limits.locked_until WHEN (${newCount}) >= ${limit} THEN ${lockEnd} ELSE NULL END`
               : sql<string | null>`CASE WHEN ${locked} THEN rate_limits.locked_until ELSE NULL END`,
           }),
         )

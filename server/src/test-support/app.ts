@@ -29,12 +29,11 @@ export function testClock(start = "2025-06-02T06:30:00.000Z"): TestClock {
   };
 }
 
-export function testApp(options: {
-  db: Db;
-  env?: Env;
-  clock?: TestClock;
-  logger?: Logger;
-}): { app: ReturnType<typeof createApp>; clock: TestClock; env: Env } {
+export function testApp(options: { db: Db; env?: Env; clock?: TestClock; logger?: Logger }): {
+  app: ReturnType<typeof createApp>;
+  clock: TestClock;
+  env: Env;
+} {
   const clock = options.clock ?? testClock();
   const env = options.env ?? testEnv();
   const deps: AppDeps = {
@@ -74,7 +73,11 @@ type RequestOptions = {
 };
 
 /** A same-origin JSON request, as the console's own pages send it. */
-export function jsonRequest(method: string, body?: unknown, options: RequestOptions = {}): RequestInit {
+export function jsonRequest(
+  method: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): RequestInit {
   const headers: Record<string, string> = { ...options.headers };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (options.origin !== null) headers.origin = options.origin ?? TEST_ORIGIN;
@@ -94,10 +97,7 @@ export async function signIn(
   login: string,
   password: string,
 ): Promise<string> {
-  const response = await app.request(
-    "/api/auth/sign-in",
-    jsonRequest("POST", { login, password }),
-  );
+  const response = await app.request("/api/auth/sign-in", jsonRequest("POST", { login, password }));
   if (response.status !== 200) {
     throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   }

@@ -16,7 +16,7 @@ export const engines: Engine[] = ["sqlite", "postgres"];
  * or a new PostgreSQL database — closed after each test. Call at the top of
  * the file.
  */
-export function useTestDatabases() {
+export function setUpTestDatabases() {
   let postgres: PostgresServer | undefined;
   let tempDir = "";
   let counter = 0;
@@ -38,7 +38,8 @@ export function useTestDatabases() {
     /** A new empty database's config (not yet opened). */
     async config(engine: Engine): Promise<DatabaseConfig> {
       if (engine === "postgres") {
-        if (!postgres) throw new Error("PostgreSQL is not running (call useTestDatabases at file level)");
+        if (!postgres)
+          throw new Error("PostgreSQL is not running (call setUpTestDatabases at file level)");
         return { kind: "postgres", url: await postgres.createDatabase() };
       }
       counter += 1;

@@ -6,7 +6,8 @@ import type { MapContext } from "../flows/transition.ts";
 /** Shared by the rail mapping tests: Eko answers as the samples in eko-api.md write them. */
 export const NOW = new Date("2026-03-01T10:00:00.000Z");
 export const POLICY = { ttlSeconds: 300, resendSeconds: 60, maxAttempts: 3 };
-export const REF = "IXrygqm0vTNbN35Lp5AfcbP69ifPhQ1Ee3u74AHY5fA9aMp2d94Yii3g+9fOBmbMsVTuaEQpDOEateP4tSTkQw==";
+export const REF =
+  "IXrygqm0vTNbN35Lp5AfcbP69ifPhQ1Ee3u74AHY5fA9aMp2d94Yii3g+9fOBmbMsVTuaEQpDOEateP4tSTkQw==";
 
 export function answer(raw: Record<string, unknown>): EkoAnswer {
   return envelopeSchema.parse(raw);
@@ -55,7 +56,9 @@ export const profileAnswer = answer({
       balance: "0.00",
       next_allowed_limit: "5287.0",
       name: "Karan Garg",
-      chart: [{ data_type_id: 10, data: { unavailable: 0, used: 44713, remaining: 5287 }, label: "" }],
+      chart: [
+        { data_type_id: 10, data: { unavailable: 0, used: 44713, remaining: 5287 }, label: "" },
+      ],
       kyc_state: 1,
     },
     sender_name: "Karan Garg",
@@ -69,9 +72,21 @@ export const profileAnswer = answer({
   status: 0,
 });
 export const aadhaarPendingAnswer = (data?: Record<string, unknown>) =>
-  answer({ response_status_id: 1, ...(data ? { data } : {}), response_type_id: 2136, message: "Aadhar Validation Pending", status: 2136 });
+  answer({
+    response_status_id: 1,
+    ...(data ? { data } : {}),
+    response_type_id: 2136,
+    message: "Aadhar Validation Pending",
+    status: 2136,
+  });
 export const panRequiredAnswer = (data: Record<string, unknown> = { application_id: "" }) =>
-  answer({ response_status_id: 0, data, response_type_id: 2147, message: "Pan Number Required", status: 0 });
+  answer({
+    response_status_id: 0,
+    data,
+    response_type_id: 2147,
+    message: "Pan Number Required",
+    status: 0,
+  });
 export const registrationCompleteAnswer = answer({
   response_status_id: 0,
   response_type_id: 2132,
@@ -84,7 +99,10 @@ export const wrongOtpAnswer = (attemptsRemaining?: number) =>
     response_status_id: 302,
     response_type_id: 2131,
     message: "Validate OTP Failed",
-    data: { description: "Wrong OTP", ...(attemptsRemaining === undefined ? {} : { attempts_remaining: attemptsRemaining }) },
+    data: {
+      description: "Wrong OTP",
+      ...(attemptsRemaining === undefined ? {} : { attempts_remaining: attemptsRemaining }),
+    },
   });
 export const expiredOtpAnswer = answer({
   status: 2131,
@@ -98,7 +116,12 @@ export const lockedAnswer = answer({
   response_status_id: 302,
   response_type_id: 2131,
   message: "Validate OTP Failed",
-  data: { description: "Too many wrong OTPs", attempts_remaining: 0, locked_until: "2026-03-01T10:15:00.000Z", retry_after_seconds: 900 },
+  data: {
+    description: "Too many wrong OTPs",
+    attempts_remaining: 0,
+    locked_until: "2026-03-01T10:15:00.000Z",
+    retry_after_seconds: 900,
+  },
 });
 export const levinInvalidOtpAnswer = (attemptsRemaining?: number) =>
   answer({
@@ -113,7 +136,17 @@ export const validationAnswer = answer({
   response_status_id: 1,
   response_type_id: -1,
   message: "Invalid parameters",
-  invalid_params: { name: "Name too long", residence_address: "Required", pan_number: "Bad PAN", foo: "x" },
+  invalid_params: {
+    name: "Name too long",
+    residence_address: "Required",
+    pan_number: "Bad PAN",
+    foo: "x",
+  },
   data: { retry_after_seconds: 42 },
 });
-export const unknownAnswer = answer({ response_status_id: 1, response_type_id: 319, message: "Invalid Sender/Initiator", status: 319 });
+export const unknownAnswer = answer({
+  response_status_id: 1,
+  response_type_id: 319,
+  message: "Invalid Sender/Initiator",
+  status: 319,
+});

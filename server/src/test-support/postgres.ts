@@ -40,7 +40,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       await run(command, commandArgs, { cwd: dir, timeout: 60_000 });
     } catch (error) {
       const log = await readFile(join(dir, "server.log"), "utf8").catch(() => "");
-      throw new Error(`${program} failed: ${describe(error)}\n${log}`, { cause: error });
+      throw new Error(`${program} failed: ${explain(error)}\n${log}`, { cause: error });
     }
   };
   const pgCtl = (args: string[]) => exec("pg_ctl", ["-D", dataDir, ...args]);
@@ -162,7 +162,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function describe(error: unknown): string {
+function explain(error: unknown): string {
   if (error && typeof error === "object" && "stderr" in error) {
     const stderr = String((error as { stderr: unknown }).stderr).trim();
     if (stderr) return stderr;

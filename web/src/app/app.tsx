@@ -8,7 +8,7 @@ import { handleUnauthenticated } from "./session.ts";
 function createClients() {
   const i18n = createI18n();
   const queryClient = createQueryClient({
-    onUnauthenticated: () => handleUnauthenticated(queryClient),
+    onUnauthenticated: (error) => handleUnauthenticated(queryClient, error),
   });
   return { i18n, queryClient };
 }

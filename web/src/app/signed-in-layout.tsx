@@ -52,7 +52,10 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader agent={me.data} />
-      <main id="main" className="mx-auto flex w-full max-w-3xl flex-1 flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
+      <main
+        id="main"
+        className="mx-auto flex w-full max-w-3xl flex-1 flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6"
+      >
         {children}
       </main>
     </div>

@@ -60,14 +60,17 @@ async function toApiRequestError(response: Response): Promise<ApiRequestError> {
   const body: unknown = await response.json().catch(() => null);
   const requestId = response.headers.get("x-request-id");
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-  const details: ApiErrorDetails = isRecord(error?.details) ? (error.details as ApiErrorDetails) : {};
+  const details: ApiErrorDetails = isRecord(error?.details)
+    ? (error.details as ApiErrorDetails)
+    : {};
   const headerRetry = retryAfterHeader(response);
   if (details.retryAfterSeconds === undefined && headerRetry !== undefined) {
     details.retryAfterSeconds = headerRetry;
   }
   return new ApiRequestError({
     status: response.status,
-    code: typeof error?.code === "string" ? (error.code as ErrorCode) : codeForStatus(response.status),
+    code:
+      typeof error?.code === "string" ? (error.code as ErrorCode) : codeForStatus(response.status),
     message: typeof error?.message === "string" ? error.message : response.statusText,
     details,
     requestId: typeof error?.requestId === "string" ? error.requestId : requestId,

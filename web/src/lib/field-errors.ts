@@ -21,6 +21,13 @@ const fieldErrors: Record<string, MessageDescriptor> = {
   state_required: { id: "field.state_required" },
   pincode_invalid: { id: "field.pincode_invalid" },
   pan_format: { id: "field.pan_format" },
+  login_required: { id: "field.login_required" },
+  login_invalid: { id: "field.login_invalid" },
+  password_required: { id: "field.password_required" },
+  password_invalid: { id: "field.password_invalid" },
+  date_invalid: { id: "field.date_invalid" },
+  date_range_invalid: { id: "field.date_range_invalid" },
+  consent_outdated: { id: "field.consent_outdated" },
   required: { id: "field.required" },
 };
 

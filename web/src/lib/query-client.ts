@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { isApiRequestError } from "./api-error.ts";
+import { type ApiRequestError, isApiRequestError } from "./api-error.ts";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -10,10 +10,13 @@ declare module "@tanstack/react-query" {
 
 type Options = {
   /** Any API answer of 401 (session ended, idle timeout): the app sends the agent to sign-in. */
-  onUnauthenticated: () => void;
+  onUnauthenticated: (error: ApiRequestError) => void;
 };
 
-function isUnauthenticated(error: unknown, meta: { skipAuthRedirect?: boolean } | undefined) {
+function isUnauthenticated(
+  error: unknown,
+  meta: { skipAuthRedirect?: boolean } | undefined,
+): error is ApiRequestError {
   return isApiRequestError(error) && error.status === 401 && !meta?.skipAuthRedirect;
 }
 
@@ -21,12 +24,12 @@ export function createQueryClient({ onUnauthenticated }: Options): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isUnauthenticated(error, query.meta)) onUnauthenticated();
+        if (isUnauthenticated(error, query.meta)) onUnauthenticated(error);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
-        if (isUnauthenticated(error, mutation.meta)) onUnauthenticated();
+        if (isUnauthenticated(error, mutation.meta)) onUnauthenticated(error);
       },
     }),
     defaultOptions: {

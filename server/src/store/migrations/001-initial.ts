@@ -77,5 +77,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("window_ends_at", "text", (col) => col.notNull())
     .addColumn("locked_until", "text")
     .execute();
-
 }

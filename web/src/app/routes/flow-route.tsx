@@ -18,7 +18,10 @@ function FlowNotFound() {
     <Card>
       <PageHeading level={1}>{i18n._("flow.not_found.title")}</PageHeading>
       <p>{i18n._("flow.not_found.body")}</p>
-      <Link href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+      <Link
+        href="/"
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+      >
         {i18n._("notfound.start")}
       </Link>
     </Card>

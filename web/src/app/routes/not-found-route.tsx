@@ -9,7 +9,10 @@ export function NotFoundRoute() {
     <Card>
       <PageHeading level={1}>{i18n._("notfound.title")}</PageHeading>
       <p>{i18n._("notfound.body")}</p>
-      <Link href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+      <Link
+        href="/"
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+      >
         {i18n._("notfound.start")}
       </Link>
     </Card>

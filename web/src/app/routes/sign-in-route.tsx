@@ -2,6 +2,7 @@ import { useLingui } from "@lingui/react";
 import { useLocation, useSearch } from "wouter";
 import type { Agent } from "../../features/sign-in/api/get-me.ts";
 import { SignInForm } from "../../features/sign-in/components/sign-in-form.tsx";
+import { isSignInReason } from "../../features/sign-in/components/sign-in-reasons.ts";
 import { activateLanguage, currentLanguage, type Language, storeLanguage } from "../../lib/i18n.ts";
 import { LanguageSwitch } from "../language-switch.tsx";
 import { safeReturnPath } from "../session.ts";
@@ -11,6 +12,7 @@ export function SignInRoute() {
   const [, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const returnTo = safeReturnPath(params.get("returnTo"));
+  const reason = params.get("reason");
 
   function chooseLanguage(language: Language) {
     // Before sign-in the choice lives on this device only.
@@ -33,7 +35,7 @@ export function SignInRoute() {
         </div>
       </header>
       <main className="flex flex-1 flex-col px-3 py-6 sm:py-10">
-        <SignInForm sessionExpired={params.get("expired") === "1"} onSignedIn={onSignedIn} />
+        <SignInForm reason={isSignInReason(reason) ? reason : null} onSignedIn={onSignedIn} />
       </main>
     </div>
   );

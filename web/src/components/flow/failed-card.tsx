@@ -12,7 +12,9 @@ export function FailedCard({ step }: { step: StepOf<"failed"> }) {
   const rejected = step.reason === "rejected";
   return (
     <Card>
-      <PageHeading>{i18n._(rejected ? "failed.rejected.title" : "failed.unknown.title")}</PageHeading>
+      <PageHeading>
+        {i18n._(rejected ? "failed.rejected.title" : "failed.unknown.title")}
+      </PageHeading>
       <p>{i18n._(rejected ? "failed.rejected.body" : "failed.unknown.body")}</p>
       {step.ekoResponseTypeId !== null || step.ekoMessage ? (
         <p className="text-sm text-slate-700">

@@ -6,11 +6,17 @@ import type { StepOf } from "./step-types.ts";
 import { useStartOver } from "./use-start-over.ts";
 
 const texts = {
-  aadhaar_pending: { title: "next_step.aadhaar_pending.title", body: "next_step.aadhaar_pending.body" },
-  pan_pending: { title: "next_step.pan_pending.title", body: "next_step.pan_pending.body" },
+  aadhaar_pending: {
+    title: { id: "next_step.aadhaar_pending.title" },
+    body: { id: "next_step.aadhaar_pending.body" },
+  },
+  pan_pending: {
+    title: { id: "next_step.pan_pending.title" },
+    body: { id: "next_step.pan_pending.body" },
+  },
   registration_complete: {
-    title: "next_step.registration_complete.title",
-    body: "next_step.registration_complete.body",
+    title: { id: "next_step.registration_complete.title" },
+    body: { id: "next_step.registration_complete.body" },
   },
 } as const;
 

@@ -62,7 +62,8 @@ export function OnboardingForm({ flowId }: { flowId: string }) {
   }
 
   const serverError = onboard.error;
-  const onlyFieldErrors = isApiRequestError(serverError) && serverError.code === "validation_failed";
+  const onlyFieldErrors =
+    isApiRequestError(serverError) && serverError.code === "validation_failed";
 
   return (
     <Card>

@@ -83,7 +83,9 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
       <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-4">
         <OtpInput
           label={i18n._("otp.label")}
-          hint={expired ? undefined : i18n._("otp.expires_in", { time: formatCountdown(expiresIn) })}
+          hint={
+            expired ? undefined : i18n._("otp.expires_in", { time: formatCountdown(expiresIn) })
+          }
           length={step.otpLength}
           value={otp}
           onChange={setOtp}
@@ -91,7 +93,11 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
           disabled={expired || verify.isPending}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" busy={verify.isPending} disabled={expired || otp.length !== step.otpLength}>
+          <Button
+            type="submit"
+            busy={verify.isPending}
+            disabled={expired || otp.length !== step.otpLength}
+          >
             {i18n._("otp.verify")}
           </Button>
           <Button

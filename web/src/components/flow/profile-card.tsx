@@ -23,7 +23,9 @@ export function ProfileCard({ profile }: { profile: Profile }) {
   const { i18n } = useLingui();
   const headingId = useId();
   const fullKyc = profile.kyc === "full_kyc";
-  const notGiven = <span className="font-normal text-slate-700">{i18n._("profile.not_given")}</span>;
+  const notGiven = (
+    <span className="font-normal text-slate-700">{i18n._("profile.not_given")}</span>
+  );
   return (
     <Card aria-labelledby={headingId}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -42,7 +44,11 @@ export function ProfileCard({ profile }: { profile: Profile }) {
           {profile.balance === null ? notGiven : <Money amount={profile.balance} />}
         </Row>
         <Row label={i18n._("profile.next_allowed_limit")}>
-          {profile.nextAllowedLimit === null ? notGiven : <Money amount={profile.nextAllowedLimit} />}
+          {profile.nextAllowedLimit === null ? (
+            notGiven
+          ) : (
+            <Money amount={profile.nextAllowedLimit} />
+          )}
         </Row>
         {profile.totalMonthlyLimit === null ? null : (
           <Row label={i18n._("profile.total_monthly_limit")}>

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { mobilePattern, normaliseMobile } from "../../../../server/src/contract/mobile.ts";
 import { type Rail, rails } from "../../../../server/src/contract/rails.ts";
 import { fieldErrorMessage } from "../../lib/field-errors.ts";
@@ -19,6 +19,7 @@ export function StartFlowForm({ defaultRail, busy, onStart }: StartFlowFormProps
   const [rail, setRail] = useState<Rail>(defaultRail);
   const [mobile, setMobile] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const idPrefix = useId();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,12 +48,16 @@ export function StartFlowForm({ defaultRail, busy, onStart }: StartFlowFormProps
               value={option}
               checked={rail === option}
               onChange={() => setRail(option)}
-              aria-describedby={`rail-${option}-description`}
+              // The name is the service alone ("Levin wallet — Aadhaar KYC"); the line under it is its description.
+              aria-labelledby={`${idPrefix}-${option}-name`}
+              aria-describedby={`${idPrefix}-${option}-description`}
               className="mt-1 size-5 shrink-0 accent-brand-700 focus-visible:outline-none"
             />
             <span className="flex flex-col">
-              <span className="font-semibold">{i18n._(railNames[option])}</span>
-              <span id={`rail-${option}-description`} className="text-sm text-slate-700">
+              <span id={`${idPrefix}-${option}-name`} className="font-semibold">
+                {i18n._(railNames[option])}
+              </span>
+              <span id={`${idPrefix}-${option}-description`} className="text-sm text-slate-700">
                 {i18n._(railDescriptions[option])}
               </span>
             </span>

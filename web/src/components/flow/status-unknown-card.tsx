@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
-import { ApiErrorAlert } from "../ui/api-error-alert.tsx";
 import { Alert } from "../ui/alert.tsx";
+import { ApiErrorAlert } from "../ui/api-error-alert.tsx";
 import { Button } from "../ui/button.tsx";
 import { Card } from "../ui/card.tsx";
 import { PageHeading } from "../ui/page-heading.tsx";

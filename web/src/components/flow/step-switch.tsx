@@ -6,8 +6,8 @@ import { NextStepCard } from "./next-step-card.tsx";
 import { OnboardingForm } from "./onboarding-form.tsx";
 import { OtpStep } from "./otp-step.tsx";
 import { ProfileStep } from "./profile-step.tsx";
-import type { StepOf } from "./step-types.ts";
 import { StatusUnknownCard } from "./status-unknown-card.tsx";
+import type { StepOf } from "./step-types.ts";
 import { UnexpectedStepCard } from "./unexpected-step-card.tsx";
 
 /** Steps only one rail has (Levin's Aadhaar KYC); the rail's feature supplies them. */

@@ -6,7 +6,8 @@ const variants = {
     "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400 disabled:text-white border-transparent",
   secondary:
     "bg-white text-brand-800 border-brand-700 hover:bg-brand-50 disabled:text-slate-500 disabled:border-slate-300",
-  ghost: "bg-transparent text-brand-800 border-transparent hover:bg-brand-50 disabled:text-slate-500",
+  ghost:
+    "bg-transparent text-brand-800 border-transparent hover:bg-brand-50 disabled:text-slate-500",
   danger: "bg-red-700 text-white hover:bg-red-800 border-transparent disabled:bg-slate-400",
   /** On the dark header bar. */
   inverse:

@@ -29,7 +29,10 @@ function Slot({ char, isActive, hasFakeCaret }: SlotProps) {
     >
       {char}
       {hasFakeCaret ? (
-        <span aria-hidden="true" className="h-6 w-px animate-pulse bg-slate-900" />
+        <span
+          aria-hidden="true"
+          className="h-6 w-px animate-pulse bg-slate-900 motion-reduce:animate-none"
+        />
       ) : null}
     </div>
   );

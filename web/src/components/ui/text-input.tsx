@@ -11,7 +11,9 @@ export type TextInputProps = Omit<ComponentProps<"input">, "id"> & {
 export function TextInput({ label, hint, error, id, className = "", ...props }: TextInputProps) {
   return (
     <Field label={label} hint={hint} error={error} id={id}>
-      {(control) => <input className={`${controlClassName} ${className}`} {...props} {...control} />}
+      {(control) => (
+        <input className={`${controlClassName} ${className}`} {...props} {...control} />
+      )}
     </Field>
   );
 }

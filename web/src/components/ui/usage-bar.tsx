@@ -26,13 +26,17 @@ export function UsageBar({ used, remaining, unavailable, label }: UsageBarProps)
   });
   return (
     <div className="flex flex-col gap-2">
-      <div
-        role="meter"
+      {/* The native meter is what assistive tech reads; the three-part bar is its picture. */}
+      <meter
+        className="sr-only"
         aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={Math.max(0, used)}
         aria-valuetext={valueText}
+        min={0}
+        max={total}
+        value={Math.max(0, used)}
+      />
+      <div
+        aria-hidden="true"
         className="flex h-4 w-full overflow-hidden rounded-full border border-slate-500 bg-green-100"
       >
         <div className="h-full bg-brand-700" style={{ width: `${percent(used)}%` }} />

@@ -12,7 +12,13 @@ type ConsentPanelProps = {
 };
 
 /** The consent text of the version the server asks for, and the customer's "yes". */
-export function ConsentPanel({ version, accepted, onAcceptedChange, error, disabled }: ConsentPanelProps) {
+export function ConsentPanel({
+  version,
+  accepted,
+  onAcceptedChange,
+  error,
+  disabled,
+}: ConsentPanelProps) {
   const { i18n } = useLingui();
   const checkboxId = useId();
   const errorId = `${checkboxId}-error`;

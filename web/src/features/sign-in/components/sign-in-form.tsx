@@ -9,22 +9,35 @@ import { isApiRequestError } from "../../../lib/api-error.ts";
 import { errorMessage } from "../../../lib/error-messages.ts";
 import type { Agent } from "../api/get-me.ts";
 import { useSignIn } from "../api/sign-in.ts";
+import { type SignInReason, signInReasonMessages } from "./sign-in-reasons.ts";
 
 type SignInFormProps = {
-  /** The session ended on its own (idle timeout) rather than never having started. */
-  sessionExpired: boolean;
+  /** Why the previous session ended, if it did (idle timeout…). */
+  reason: SignInReason | null;
   onSignedIn: (agent: Agent) => void;
 };
 
-export function SignInForm({ sessionExpired, onSignedIn }: SignInFormProps) {
+/** Plain words for a failed sign-in: wrong password, disabled account, or "try again in 12 minutes". */
+function useSignInErrorText(error: unknown): string | null {
+  const { i18n } = useLingui();
+  if (!error) return null;
+  if (isApiRequestError(error) && error.code === "unauthenticated") {
+    return i18n._(
+      error.details.reason === "disabled"
+        ? signInReasonMessages.disabled
+        : { id: "signin.error.wrong_credentials" },
+    );
+  }
+  return errorMessage(i18n, error);
+}
+
+export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const { i18n } = useLingui();
   const signIn = useSignIn();
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<{ login: boolean; password: boolean }>({
-    login: false,
-    password: false,
-  });
+  const [missing, setMissing] = useState({ login: false, password: false });
+  const errorText = useSignInErrorText(signIn.error);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,25 +46,19 @@ export function SignInForm({ sessionExpired, onSignedIn }: SignInFormProps) {
     if (next.login || next.password || signIn.isPending) return;
     signIn.mutate(
       { login: login.trim(), password },
-      {
-        onSuccess: (agent) => onSignedIn(agent),
-        onError: () => setPassword(""),
-      },
+      { onSuccess: (agent) => onSignedIn(agent), onError: () => setPassword("") },
     );
   }
-
-  const error = signIn.error;
-  const wrongCredentials = isApiRequestError(error) && error.code === "unauthenticated";
 
   return (
     <Card className="mx-auto w-full max-w-md">
       <PageHeading level={1}>{i18n._("signin.title")}</PageHeading>
-      {sessionExpired && !error ? <Alert tone="info">{i18n._("signin.session_expired")}</Alert> : null}
-      {error ? (
-        <Alert>
-          {wrongCredentials ? i18n._("signin.error.wrong_credentials") : errorMessage(i18n, error)}
+      {reason && !errorText ? (
+        <Alert tone={reason === "disabled" ? "error" : "info"}>
+          {i18n._(signInReasonMessages[reason])}
         </Alert>
       ) : null}
+      {errorText ? <Alert>{errorText}</Alert> : null}
       <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-4">
         <TextInput
           label={i18n._("signin.login")}
@@ -61,7 +68,7 @@ export function SignInForm({ sessionExpired, onSignedIn }: SignInFormProps) {
           spellCheck={false}
           value={login}
           onChange={(event) => setLogin(event.target.value)}
-          error={missing.login ? i18n._("signin.login_required") : undefined}
+          error={missing.login ? i18n._("field.login_required") : undefined}
         />
         <TextInput
           label={i18n._("signin.password")}
@@ -70,7 +77,7 @@ export function SignInForm({ sessionExpired, onSignedIn }: SignInFormProps) {
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={missing.password ? i18n._("signin.password_required") : undefined}
+          error={missing.password ? i18n._("field.password_required") : undefined}
         />
         <Button type="submit" busy={signIn.isPending}>
           {i18n._("signin.submit")}

@@ -1,0 +1,157 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { findAgentByLogin } from "../auth/agents.ts";
+import { verifyPassword } from "../auth/password.ts";
+import { openStore } from "../store/open-store.ts";
+
+const script = fileURLToPath(new URL("./agent.ts", import.meta.url));
+let dir = "";
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "eko-cli-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs `node server/src/cli/agent.ts …` against a SQLite file in the temp dir. */
+function cli(
+  args: string[],
+  stdin = "",
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      // Only what the CLI needs: a stray DATABASE_URL must not point the test elsewhere.
+      env: {
+        PATH: process.env.PATH,
+        SQLITE_PATH: join(dir, "data", "console.db"),
+        LOG_LEVEL: "silent",
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+async function agentInStore(login: string) {
+  const db = await openStore({
+    database: { kind: "sqlite", path: join(dir, "data", "console.db") },
+  });
+  try {
+    return await findAgentByLogin(db, login);
+  } finally {
+    await db.destroy();
+  }
+}
+
+test("add (password on stdin), list, disable, enable, reset-password", async () => {
+  const add = await cli(
+    ["add", "--login", "Asha", "--name", "Asha K", "--user-code", "20810200", "--role", "admin"],
+    "a-long-password\n",
+  );
+  expect(add).toMatchObject({
+    code: 0,
+    stdout: "Added admin 'asha' (Asha K, user_code 20810200)\n",
+  });
+  const stored = await agentInStore("asha");
+  expect(stored).toMatchObject({ role: "admin", ekoUserCode: "20810200", disabled: false });
+  expect(stored?.passwordHash).not.toContain("a-long-password");
+  expect(await verifyPassword("a-long-password", stored?.passwordHash ?? "")).toBe(true);
+
+  const list = await cli(["list"]);
+  expect(list.code).toBe(0);
+  expect(list.stdout).toMatch(/^LOGIN\s+NAME\s+ROLE\s+USER_CODE\s+LANG\s+STATUS\s+CREATED\n/);
+  expect(list.stdout).toMatch(/asha\s+Asha K\s+admin\s+20810200\s+en\s+active/);
+  expect(list.stdout).not.toContain("scrypt");
+
+  expect(await cli(["disable", "--login", "asha"])).toMatchObject({ code: 0 });
+  expect(await agentInStore("asha")).toMatchObject({ disabled: true });
+  const json = await cli(["list", "--json"]);
+  expect(JSON.parse(json.stdout)).toMatchObject([{ login: "asha", disabled: true }]);
+  expect(json.stdout).not.toContain("passwordHash");
+  expect(await cli(["enable", "--login", "asha"])).toMatchObject({ code: 0 });
+
+  const reset = await cli(["reset-password", "--login", "asha", "--password", "another-password"]);
+  expect(reset.code).toBe(0);
+  const after = await agentInStore("asha");
+  expect(await verifyPassword("another-password", after?.passwordHash ?? "")).toBe(true);
+  expect(await verifyPassword("a-long-password", after?.passwordHash ?? "")).toBe(false);
+});
+
+test("clear errors and non-zero exit codes", async () => {
+  const add = ["add", "--login", "ravi", "--name", "Ravi", "--user-code", "20810200"];
+  expect((await cli([...add, "--password", "long-enough-pw"])).code).toBe(0);
+
+  const cases: Array<[string[], string, number]> = [
+    [[...add, "--password", "long-enough-pw"], "An agent with login 'ravi' already exists", 1],
+    [
+      ["add", "--login", "x1", "--name", "X", "--user-code", "20810200", "--password", "too-short"],
+      "at least 10 characters",
+      1,
+    ],
+    [
+      [
+        "add",
+        "--login",
+        "x1",
+        "--name",
+        "X",
+        "--user-code",
+        "2081-0200",
+        "--password",
+        "long-enough-pw",
+      ],
+      "user_code must be",
+      1,
+    ],
+    [["disable", "--login", "ghost"], "No agent with login 'ghost'", 1],
+    [
+      ["reset-password", "--login", "ghost", "--password", "long-enough-pw"],
+      "No agent with login 'ghost'",
+      1,
+    ],
+    [
+      [
+        "add",
+        "--login",
+        "x1",
+        "--name",
+        "X",
+        "--user-code",
+        "20810200",
+        "--role",
+        "root",
+        "--password",
+        "long-enough-pw",
+      ],
+      "--role must be one of: agent, admin",
+      2,
+    ],
+    [
+      ["add", "--name", "X", "--user-code", "20810200", "--password", "long-enough-pw"],
+      "add needs --login",
+      2,
+    ],
+    [["frobnicate"], "Unknown command 'frobnicate'", 2],
+    [["list", "--colour"], "Unknown option '--colour'", 2],
+    [["add", "--login", "x1", "--name", "X", "--user-code", "20810200"], "No password", 2],
+  ];
+  for (const [args, message, code] of cases) {
+    const result = await cli(args);
+    expect({ args, code: result.code }).toEqual({ args, code });
+    expect(result.stderr).toContain(message);
+  }
+  expect(await agentInStore("x1")).toBeNull();
+});

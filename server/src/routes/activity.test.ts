@@ -1,0 +1,152 @@
+import { afterEach, expect, test } from "vitest";
+import type { ActivityResponse, AgentSummary } from "../contract/activity.ts";
+import type { ApiError } from "../contract/errors.ts";
+import { recordAuditEvent } from "../store/audit-events.ts";
+import type { Db } from "../store/db.ts";
+import { openStore } from "../store/open-store.ts";
+import { addAgent, signIn, testApp, testClock } from "../test-support/app.ts";
+import { csvCell, istRange } from "./activity.ts";
+
+const opened: Db[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.destroy()));
+});
+
+/**
+ * The clock reads 2 Jun 2025, 12:00 IST. Events: one yesterday (IST), three
+ * today, one just after midnight UTC that is still "today" in IST.
+ */
+async function setUp() {
+  const db = await openStore({ database: { kind: "sqlite", path: ":memory:" } });
+  opened.push(db);
+  const clock = testClock("2025-06-02T06:30:00.000Z");
+  const { app } = testApp({ db, clock });
+  const asha = await addAgent(db, { login: "asha", name: "Asha" });
+  const ravi = await addAgent(db, { login: "ravi", name: '=HYPERLINK("http://x","Ravi, ""R""")' });
+  const admin = await addAgent(db, { login: "root", name: "Admin", role: "admin" });
+  const event = (at: string, agentId: string, outcome: string, action = "otp-verify") =>
+    recordAuditEvent(db, {
+      at: new Date(at),
+      agentId,
+      action,
+      outcome,
+      requestId: `req-${at}`,
+      rail: "levin",
+      mobileMasked: "••••••3210",
+    });
+  await event("2025-06-01T18:29:59.000Z", asha.agent.id, "otp_verified"); // 1 Jun 23:59:59 IST
+  await event("2025-06-01T18:30:00.000Z", asha.agent.id, "otp_invalid"); // 2 Jun 00:00 IST
+  await event("2025-06-02T03:00:00.000Z", ravi.agent.id, "otp_verified");
+  await event("2025-06-02T04:00:00.000Z", asha.agent.id, "otp_verified", "flow-start");
+  const cookieOf = (who: { agent: { login: string }; password: string }) =>
+    signIn(app, who.agent.login, who.password);
+  return { app, db, clock, asha, ravi, admin, cookieOf };
+}
+
+const get = async (app: ReturnType<typeof testApp>["app"], path: string, cookie: string) =>
+  app.request(path, { headers: { cookie } });
+
+test("an agent sees only their own events, today (IST) by default", async () => {
+  const { app, asha, ravi, cookieOf } = await setUp();
+  const cookie = await cookieOf(asha);
+  const response = await get(app, `/api/activity?agentId=${ravi.agent.id}`, cookie);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as ActivityResponse;
+  expect(body).toMatchObject({ from: "2025-06-02", to: "2025-06-02", truncated: false });
+  // Their own sign-in is there too; Ravi's event and yesterday's are not.
+  expect(body.events.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+    "sign-in:success",
+    "flow-start:otp_verified",
+    "otp-verify:otp_invalid",
+  ]);
+  expect(body.events.every((e) => e.agentId === asha.agent.id)).toBe(true);
+  expect(body.events[1]).toMatchObject({
+    agentLogin: "asha",
+    rail: "levin",
+    mobileMasked: "••••••3210",
+  });
+});
+
+test("admins see every agent and filter by agent, outcome, action and dates", async () => {
+  const { app, asha, ravi, admin, cookieOf } = await setUp();
+  const cookie = await cookieOf(admin);
+  const list = async (query: string) => {
+    const response = await get(app, `/api/activity${query}`, cookie);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as ActivityResponse).events;
+  };
+
+  expect((await list("")).map((e) => e.agentLogin)).toEqual(["root", "asha", "ravi", "asha"]);
+  expect((await list(`?agentId=${ravi.agent.id}`)).map((e) => e.agentId)).toEqual([ravi.agent.id]);
+  expect((await list("?outcome=otp_verified")).map((e) => e.agentLogin)).toEqual(["asha", "ravi"]);
+  expect((await list("?action=flow-start")).map((e) => e.at)).toEqual(["2025-06-02T04:00:00.000Z"]);
+  expect((await list("?from=2025-06-01&to=2025-06-01")).map((e) => e.at)).toEqual([
+    "2025-06-01T18:29:59.000Z",
+  ]);
+  expect(await list(`?from=2025-06-01&agentId=${asha.agent.id}`)).toHaveLength(3);
+
+  const backwards = await get(app, "/api/activity?from=2025-06-03&to=2025-06-01", cookie);
+  expect(backwards.status).toBe(422);
+  const badDate = await get(app, "/api/activity?from=02-06-2025", cookie);
+  expect(badDate.status).toBe(422);
+  expect(((await badDate.json()) as ApiError).error).toMatchObject({
+    code: "validation_failed",
+    details: { fields: { from: "date_invalid" } },
+  });
+});
+
+test("CSV export: admins only, an attachment, escaped and formula-safe", async () => {
+  const { app, asha, admin, cookieOf } = await setUp();
+  const agentCookie = await cookieOf(asha);
+  for (const path of ["/api/activity/export.csv", "/api/agents"]) {
+    const refused = await get(app, path, agentCookie);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ApiError).error.code).toBe("forbidden");
+  }
+
+  const cookie = await cookieOf(admin);
+  const response = await get(app, "/api/activity/export.csv?outcome=otp_verified", cookie);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  expect(response.headers.get("content-disposition")).toBe(
+    'attachment; filename="activity-2025-06-02-to-2025-06-02.csv"',
+  );
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, for Excel
+  const lines = new TextDecoder().decode(bytes).split("\r\n");
+  expect(lines[0]).toBe(
+    "time_ist,at_utc,agent_login,agent_name,agent_id,action,outcome,detail,rail,flow_id,mobile,eko_response_type_id,latency_ms,request_id",
+  );
+  expect(lines).toHaveLength(4); // header, two events, trailing empty line
+  expect(lines[1]).toContain("2025-06-02 09:30:00,2025-06-02T04:00:00.000Z,asha,Asha,");
+  // Ravi's name is a formula with quotes and a comma: apostrophe-prefixed, quoted, quotes doubled.
+  expect(lines[2]).toContain(`,ravi,"'=HYPERLINK(""http://x"",""Ravi, """"R"""""")",`);
+
+  const agents = await get(app, "/api/agents", cookie);
+  expect(agents.status).toBe(200);
+  const { agents: list } = (await agents.json()) as { agents: AgentSummary[] };
+  expect(list.map((a) => a.login)).toEqual(["asha", "ravi", "root"]);
+  expect(Object.keys(list[0] ?? {}).sort()).toEqual(["disabled", "id", "login", "name"]);
+});
+
+test("csvCell quotes separators and neutralises formulas", () => {
+  expect(csvCell(null)).toBe("");
+  expect(csvCell(42)).toBe("42");
+  expect(csvCell("plain")).toBe("plain");
+  expect(csvCell('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
+  for (const lead of ["=", "+", "-", "@", "\t"]) expect(csvCell(`${lead}1+1`)).toBe(`'${lead}1+1`);
+});
+
+test("IST days map to UTC half-open ranges", () => {
+  const now = new Date("2025-06-01T19:00:00.000Z"); // already 2 Jun in India
+  expect(istRange({}, now)).toEqual({
+    from: "2025-06-02",
+    to: "2025-06-02",
+    fromIso: "2025-06-01T18:30:00.000Z",
+    toIso: "2025-06-02T18:30:00.000Z",
+  });
+  expect(istRange({ from: "2025-05-01" }, now)).toMatchObject({
+    from: "2025-05-01",
+    to: "2025-06-02",
+  });
+});

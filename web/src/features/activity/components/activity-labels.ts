@@ -1,0 +1,62 @@
+/**
+ * Words for the audit log's action and outcome codes (server flows/engine.ts
+ * `AuditAction`, `outcomeOf`; routes/auth.ts). Codes not listed here are
+ * shown as they are, so a new server code is still visible.
+ */
+export const actionLabels: Record<string, { id: string }> = {
+  "sign-in": { id: "activity.action.sign-in" },
+  "sign-out": { id: "activity.action.sign-out" },
+  "flow.start": { id: "activity.action.flow.start" },
+  "flow.onboard": { id: "activity.action.flow.onboard" },
+  "otp.verify": { id: "activity.action.otp.verify" },
+  "otp.resend": { id: "activity.action.otp.resend" },
+  "aadhaar.submit": { id: "activity.action.aadhaar.submit" },
+  "pan.submit": { id: "activity.action.pan.submit" },
+  "flow.recheck": { id: "activity.action.flow.recheck" },
+  "activity-export": { id: "activity.action.activity-export" },
+};
+
+export const outcomeLabels: Record<string, { id: string }> = {
+  success: { id: "activity.outcome.success" },
+  failure: { id: "activity.outcome.failure" },
+  otp_sent: { id: "activity.outcome.otp_sent" },
+  otp_wrong: { id: "activity.outcome.otp_wrong" },
+  otp_expired: { id: "activity.outcome.otp_expired" },
+  otp_locked: { id: "activity.outcome.otp_locked" },
+  onboard_required: { id: "activity.outcome.onboard_required" },
+  aadhaar_required: { id: "activity.outcome.aadhaar_required" },
+  aadhaar_rejected: { id: "activity.outcome.aadhaar_rejected" },
+  pan_required: { id: "activity.outcome.pan_required" },
+  pan_rejected: { id: "activity.outcome.pan_rejected" },
+  profile: { id: "activity.outcome.profile" },
+  identity: { id: "activity.outcome.identity" },
+  aadhaar_pending: { id: "activity.outcome.aadhaar_pending" },
+  pan_pending: { id: "activity.outcome.pan_pending" },
+  registration_complete: { id: "activity.outcome.registration_complete" },
+  status_unknown: { id: "activity.outcome.status_unknown" },
+  unknown_state: { id: "activity.outcome.unknown_state" },
+  rejected: { id: "activity.outcome.rejected" },
+  wallet_exists: { id: "activity.outcome.wallet_exists" },
+  upstream_timeout: { id: "activity.outcome.upstream_timeout" },
+  upstream_unavailable: { id: "activity.outcome.upstream_unavailable" },
+  upstream_auth_failed: { id: "activity.outcome.upstream_auth_failed" },
+  upstream_bad_response: { id: "activity.outcome.upstream_bad_response" },
+};
+
+/** Outcomes offered in the filter: the ones an agent asks about. */
+export const filterOutcomes = [
+  "success",
+  "failure",
+  "profile",
+  "otp_sent",
+  "otp_wrong",
+  "otp_locked",
+  "onboard_required",
+  "aadhaar_rejected",
+  "pan_rejected",
+  "status_unknown",
+  "unknown_state",
+  "rejected",
+  "upstream_timeout",
+  "upstream_unavailable",
+];

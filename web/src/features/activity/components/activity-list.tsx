@@ -1,0 +1,81 @@
+import { useLingui } from "@lingui/react";
+import { Link } from "wouter";
+import { railNames } from "../../../components/flow/rail-names.ts";
+import { StatusBadge } from "../../../components/ui/status-badge.tsx";
+import { formatDateTime } from "../../../lib/format.ts";
+import { currentLanguage } from "../../../lib/i18n.ts";
+import type { ActivityEvent } from "../api/get-activity.ts";
+import { actionLabels, outcomeLabels } from "./activity-labels.ts";
+
+const goodOutcomes = new Set([
+  "success",
+  "profile",
+  "identity",
+  "registration_complete",
+  "otp_sent",
+]);
+const badOutcomes = new Set([
+  "failure",
+  "otp_locked",
+  "aadhaar_rejected",
+  "pan_rejected",
+  "rejected",
+  "unknown_state",
+  "status_unknown",
+]);
+
+function outcomeTone(outcome: string) {
+  if (goodOutcomes.has(outcome)) return "success";
+  if (badOutcomes.has(outcome) || outcome.startsWith("upstream_")) return "danger";
+  return "neutral";
+}
+
+/** A list, not a table: it reads top to bottom at 360 px without sideways scrolling. */
+export function ActivityList({
+  events,
+  showAgent,
+}: {
+  events: ActivityEvent[];
+  showAgent: boolean;
+}) {
+  const { i18n } = useLingui();
+  const language = currentLanguage(i18n);
+  const label = (labels: Record<string, { id: string }>, code: string) => {
+    const descriptor = labels[code];
+    return descriptor ? i18n._(descriptor) : code;
+  };
+  return (
+    <ol className="flex flex-col gap-2">
+      {events.map((event) => (
+        <li
+          key={event.id}
+          className="flex flex-col gap-1 rounded-lg border border-slate-300 bg-white p-3"
+        >
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span className="font-semibold">{label(actionLabels, event.action)}</span>
+            <StatusBadge tone={outcomeTone(event.outcome)}>
+              {label(outcomeLabels, event.outcome)}
+            </StatusBadge>
+          </div>
+          <p className="flex flex-wrap gap-x-3 text-sm text-slate-700">
+            <time dateTime={event.at}>{formatDateTime(event.at, language)}</time>
+            {showAgent ? <span>{event.agentName ?? event.agentLogin ?? event.agentId}</span> : null}
+            {event.rail ? <span>{label(railNames, event.rail)}</span> : null}
+            {event.mobileMasked ? <span className="tabular-nums">{event.mobileMasked}</span> : null}
+            {event.ekoResponseTypeId !== null ? (
+              <span>{i18n._("error.eko_code", { code: event.ekoResponseTypeId })}</span>
+            ) : null}
+          </p>
+          {event.flowId && !showAgent ? (
+            <Link
+              href={`/flow/${event.flowId}`}
+              className="inline-flex min-h-11 items-center self-start text-sm font-semibold text-brand-700 underline"
+            >
+              {i18n._("activity.open_flow")}
+            </Link>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
