@@ -14,7 +14,10 @@ export const agents = {
 } as const;
 
 /** Reads the customer's "phone": the sandbox SMS outbox, newest first. */
-export async function readOutbox(request: APIRequestContext, mobile: string): Promise<OutboxMessage[]> {
+export async function readOutbox(
+  request: APIRequestContext,
+  mobile: string,
+): Promise<OutboxMessage[]> {
   const response = await request.get(`/sandbox/outbox?mobile=${mobile}`);
   expect(response.ok()).toBe(true);
   return (await response.json()) as OutboxMessage[];

@@ -28,7 +28,9 @@ if (isRoot && hasApt) {
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
 } else {
-  console.log("e2e: no Chromium found — installing Playwright's Chromium (npx playwright install)…");
+  console.log(
+    "e2e: no Chromium found — installing Playwright's Chromium (npx playwright install)…",
+  );
   result = spawnSync(process.execPath, [playwrightCliPath(), "install", "chromium"], {
     stdio: "inherit",
   });

@@ -15,11 +15,15 @@ const children = [
     stdio: "inherit",
     env: { ...process.env, PORT: String(port + 1), NODE_ENV: "development" },
   }),
-  spawn(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "--port", String(port), "--strictPort"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, PORT: String(port) },
-  }),
+  spawn(
+    process.execPath,
+    [path.join(root, "node_modules/vite/bin/vite.js"), "--port", String(port), "--strictPort"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, PORT: String(port) },
+    },
+  ),
 ];
 
 const stopAll = () => {

@@ -13,7 +13,9 @@ import { requireSession } from "./middleware/session.ts";
 import { createActivityRoutes } from "./routes/activity.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { createFlowRoutes } from "./routes/flows.ts";
+import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
+import { mountWebApp } from "./web-assets.ts";
 
 export type AppDeps = {
   env: Env;
@@ -21,6 +23,8 @@ export type AppDeps = {
   logger: Logger;
   /** Injected clock so tests can move time (OTP expiry, session idle timeout). */
   now?: () => Date;
+  /** Serve the built SPA from web/dist (production start); tests leave it off. */
+  serveWebApp?: boolean;
 };
 
 /**
@@ -64,7 +68,16 @@ export function createApp(deps: AppDeps) {
     info: { title: "Eko OTP agent console API", version: "1" },
   });
   app.route("/api", api);
-  // SANDBOX: mounted at /sandbox when deps.env.sandbox is set.
-  // STATIC: the built web app (web/dist) is served last.
+  if (deps.env.sandbox) {
+    // Same keys as the console's Eko client: the sandbox checks every
+    // signature the way Eko does, so the gateway's real signing path is exercised.
+    const sandbox = createSandboxApp({
+      ...deps.env.sandbox,
+      credentials: { developerKey: deps.env.eko.developerKey, accessKey: deps.env.eko.accessKey },
+      initiatorIds: [deps.env.eko.initiatorId],
+    });
+    app.route("/sandbox", sandbox);
+  }
+  if (deps.serveWebApp) mountWebApp(app);
   return app;
 }

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { type AppDeps, createApp } from "./app.ts";
+import { seedSandboxAgents } from "./auth/agents.ts";
 import { type Env, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { openStore } from "./store/open-store.ts";
@@ -20,12 +21,15 @@ async function main(): Promise<void> {
     },
   };
   const db = await openStore(env);
-  const deps: AppDeps = { env, db, logger };
+  if (env.sandbox) await seedSandboxAgents(db, env);
+  const deps: AppDeps = { env, db, logger, serveWebApp: true };
   const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const store = env.database.kind === "postgres" ? "PostgreSQL" : `SQLite ${env.database.path}`;
-    const mode = env.sandbox ? "sandbox (demo sign-in: demo / demo-password)" : `Eko ${env.eko.env}`;
+    const mode = env.sandbox
+      ? "sandbox (demo sign-in: demo / demo-password)"
+      : `Eko ${env.eko.env}`;
     console.log(`Eko console on http://${info.address}:${info.port} — ${mode} — store: ${store}`);
   });
 

@@ -133,6 +133,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         operation: (adapter, record, io) => bind(adapter.lookup(), io, undefined, record.rail),
         unknownAs: null,
         limits: "send",
+        unsaved: true,
       };
       await checkLimits(attempt, draft, actor);
       const record = await runAttempt(deps, actor, draft, attempt, async (next, audits) => {

@@ -45,6 +45,8 @@ export type Attempt = {
   consent?: (record: FlowRecord) => ConsentEntry;
   /** Which abuse limit applies: the call makes Eko send an OTP, or checks one. */
   limits?: "send" | "verify";
+  /** The flow row does not exist yet (POST /flows): a failure's audit row names no flow. */
+  unsaved?: boolean;
 };
 
 export type RunnerDeps = {
@@ -113,24 +115,28 @@ export async function runAttempt(
   let unknownAs = attempt.unknownAs;
   const consent = attempt.consent?.(record);
   const audits: AuditEntry[] = [];
-  const audit = (outcome: string, result?: EkoResult) =>
+  const audit = (outcome: string, result?: EkoResult, detail?: string) =>
     audits.push({
       agentId: actor.agent.id,
       action: attempt.action,
       outcome,
       requestId: actor.requestId,
       rail: record.rail,
-      flowId: record.id,
+      flowId: attempt.unsaved ? null : record.id,
       mobileMasked: maskMobile(record.mobile),
       ekoResponseTypeId: result?.answer.responseTypeId ?? null,
       latencyMs: result?.latencyMs ?? null,
+      detail: detail ?? null,
     });
   const fail = async (problem: ApiProblem): Promise<never> => {
     await repo.record(audits, consent);
     throw problem;
   };
-  const next = (step: Step, secrets: FlowSecrets) =>
-    persist({ ...base, step, secrets }, audits, consent);
+  const next = (step: Step, secrets: FlowSecrets) => {
+    // A saved flow's audit rows always name it, the first one included.
+    for (const entry of audits) entry.flowId = record.id;
+    return persist({ ...base, step, secrets }, audits, consent);
+  };
 
   for (let hop = 0; hop < 2; hop++) {
     let result: EkoResult;
@@ -139,7 +145,7 @@ export async function runAttempt(
     } catch (error) {
       if (!(error instanceof EkoTransportError)) throw error;
       if (unknownAs && error.outcomeUnknown) {
-        audit("status_unknown");
+        audit("status_unknown", undefined, error.code);
         return next({ kind: "status_unknown", action: unknownAs }, resting(base.secrets));
       }
       audit(error.code);

@@ -41,9 +41,9 @@ test("lookup -1 → 422 validation_failed with Eko's field on the form's name; n
     details: { ekoResponseTypeId: -1, fields: { mobile: "Rejected by sandbox scenario -1" } },
   });
   expect(await h.db.selectFrom("flows").selectAll().execute()).toHaveLength(0);
-  expect(await h.db.selectFrom("audit_events").select(["action", "outcome"]).execute()).toEqual([
-    { action: "flow.start", outcome: "validation_failed" },
-  ]);
+  expect(
+    await h.db.selectFrom("audit_events").select(["action", "outcome", "flow_id"]).execute(),
+  ).toEqual([{ action: "flow.start", outcome: "validation_failed", flow_id: null }]);
 });
 
 test.each([
@@ -206,6 +206,15 @@ test.each([
     expect((await verify(h, view, "9000000001")).json.step.kind).toBe("profile");
     const outcomes = await h.db.selectFrom("audit_events").select(["action", "outcome"]).execute();
     expect(outcomes).toContainEqual({ action: "otp.verify", outcome: "status_unknown" });
+    const doubt = await h.db
+      .selectFrom("audit_events")
+      .select(["detail", "flow_id"])
+      .where("outcome", "=", "status_unknown")
+      .executeTakeFirstOrThrow();
+    expect(doubt).toEqual({
+      detail: fault === "slow" ? "upstream_timeout" : "upstream_unavailable",
+      flow_id: view.id,
+    });
   },
 );
 
