@@ -70,23 +70,30 @@ export function OtpInput({
   return (
     <Field label={label} hint={hint} error={error}>
       {(control) => (
-        <OTPInput
-          {...control}
-          maxLength={length}
-          value={value}
-          onChange={handleChange}
-          onComplete={handleComplete}
-          pattern={REGEXP_ONLY_DIGITS}
-          pasteTransformer={digitsOnly}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          // The password-manager badge probe measures layout; we have no password here.
-          pushPasswordManagerStrategy="none"
-          disabled={disabled}
-          autoFocus={autoFocus}
-          containerClassName="flex w-fit items-center gap-1.5 has-[:disabled]:opacity-60 has-[:focus-visible]:rounded-lg has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-4 has-[:focus-visible]:outline-brand-600"
-          render={({ slots }) => slots.map((slot, index) => <Slot key={String(index)} {...slot} />)}
-        />
+        <>
+          {/* input-otp skips injecting its inline <style> (refused by our CSP) when this id
+              exists; its rules are in styles.css instead. */}
+          <span id="input-otp-style" hidden />
+          <OTPInput
+            {...control}
+            maxLength={length}
+            value={value}
+            onChange={handleChange}
+            onComplete={handleComplete}
+            pattern={REGEXP_ONLY_DIGITS}
+            pasteTransformer={digitsOnly}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            // The password-manager badge probe measures layout; we have no password here.
+            pushPasswordManagerStrategy="none"
+            disabled={disabled}
+            autoFocus={autoFocus}
+            containerClassName="flex w-fit items-center gap-1.5 has-[:disabled]:opacity-60 has-[:focus-visible]:rounded-lg has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-4 has-[:focus-visible]:outline-brand-600"
+            render={({ slots }) =>
+              slots.map((slot, index) => <Slot key={String(index)} {...slot} />)
+            }
+          />
+        </>
       )}
     </Field>
   );
