@@ -91,11 +91,7 @@ export const identityStepSchema = z.object({
 });
 
 /** Where the console stops and tells the agent what happens next (eko-api.md §8 A.5 gap, DigiKhata KYC). */
-export const nextStepReasons = [
-  "aadhaar_pending",
-  "pan_pending",
-  "registration_complete",
-] as const;
+export const nextStepReasons = ["aadhaar_pending", "pan_pending", "registration_complete"] as const;
 export const nextStepSchema = z.object({
   kind: z.literal("next_step"),
   reason: z.enum(nextStepReasons),

@@ -6,7 +6,8 @@ function ageOn(dob: string, today: Date): number {
   const [year, month, day] = dob.split("-").map(Number) as [number, number, number];
   let age = today.getUTCFullYear() - year;
   const beforeBirthday =
-    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+    today.getUTCMonth() + 1 < month ||
+    (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
   if (beforeBirthday) age -= 1;
   return age;
 }
@@ -40,10 +41,17 @@ export const onboardingSchema = z.object({
     .refine((dob) => ageOn(dob, new Date()) >= 18, { error: "dob_under_18" })
     .refine((dob) => ageOn(dob, new Date()) <= 120, { error: "dob_invalid" }),
   address: z.object({
-    line: z.string().trim().min(1, { error: "address_line_required" }).max(120, { error: "too_long" }),
+    line: z
+      .string()
+      .trim()
+      .min(1, { error: "address_line_required" })
+      .max(120, { error: "too_long" }),
     city: z.string().trim().min(1, { error: "city_required" }).max(60, { error: "too_long" }),
     state: z.string().trim().min(1, { error: "state_required" }).max(60, { error: "too_long" }),
-    pincode: z.string().trim().regex(/^[1-9]\d{5}$/, { error: "pincode_invalid" }),
+    pincode: z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d{5}$/, { error: "pincode_invalid" }),
   }),
 });
 export type Onboarding = z.infer<typeof onboardingSchema>;
