@@ -75,6 +75,8 @@ export function createApp(deps: AppDeps) {
       ...deps.env.sandbox,
       credentials: { developerKey: deps.env.eko.developerKey, accessKey: deps.env.eko.accessKey },
       initiatorIds: [deps.env.eko.initiatorId],
+      // One clock for console and sandbox, so tests that move time move both.
+      ...(deps.now ? { now: () => now().getTime() } : {}),
     });
     app.route("/sandbox", sandbox);
   }

@@ -25,16 +25,16 @@ export function AppHeader({ agent }: { agent: Agent }) {
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
-        <p className="text-lg font-bold">{i18n._("app.name")}</p>
-        <Button variant="inverse" onClick={newCustomer}>
+        <p className="text-base font-bold sm:text-lg">{i18n._("app.name")}</p>
+        <Button variant="inverse" size="sm" onClick={newCustomer}>
           {i18n._("header.new_customer")}
         </Button>
       </div>
       <nav
         aria-label={i18n._("header.nav")}
-        className="mx-auto flex w-full max-w-3xl flex-wrap items-center gap-x-3 gap-y-1 px-3 pb-2 sm:px-6"
+        className="mx-auto flex w-full max-w-3xl flex-wrap items-center gap-x-1 px-3 pb-1 sm:gap-x-3 sm:px-6"
       >
-        <p className="mr-auto min-w-0 truncate text-sm">
+        <p className="min-w-0 basis-full truncate text-sm sm:mr-auto sm:basis-auto">
           {i18n._("header.signed_in_as", { name: agent.name })}
         </p>
         <LanguageSwitch value={currentLanguage(i18n)} onChange={changeLanguage} />
@@ -46,7 +46,8 @@ export function AppHeader({ agent }: { agent: Agent }) {
           {i18n._("header.my_activity")}
         </Link>
         <Button
-          variant="inverse"
+          variant="inversePlain"
+          size="sm"
           busy={signOut.isPending}
           onClick={() => signOut.mutate(undefined, { onSettled: () => navigate(signInPath) })}
         >

@@ -12,10 +12,19 @@ const variants = {
   /** On the dark header bar. */
   inverse:
     "bg-transparent text-white border-white/80 hover:bg-white/15 disabled:text-white/70 focus-visible:outline-white",
+  inversePlain:
+    "bg-transparent text-white border-transparent hover:bg-white/15 disabled:text-white/70 focus-visible:outline-white",
+} as const;
+
+const sizes = {
+  md: "px-4 text-base",
+  /** Header controls at 360 px. */
+  sm: "px-2 text-sm",
 } as const;
 
 export type ButtonProps = ComponentProps<"button"> & {
   variant?: keyof typeof variants;
+  size?: keyof typeof sizes;
   /**
    * A request is in flight: the button shows a spinner and cannot be pressed
    * again. Its accessible name stays the same, so "Verify OTP" is still
@@ -26,6 +35,7 @@ export type ButtonProps = ComponentProps<"button"> & {
 
 export function Button({
   variant = "primary",
+  size = "md",
   busy = false,
   disabled,
   className = "",
@@ -38,7 +48,7 @@ export function Button({
       type={type}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border-2 px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border-2 py-2 font-semibold transition-colors disabled:cursor-not-allowed ${sizes[size]} ${variants[variant]} ${className}`}
       {...props}
     >
       {busy ? <Spinner decorative className="size-4" /> : null}

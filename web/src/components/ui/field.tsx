@@ -55,4 +55,4 @@ export function Field({ label, hint, error, id, className = "", children }: Fiel
 
 /** Shared look of text-like controls: 44 px tall, visible border, red when invalid. */
 export const controlClassName =
-  "min-h-11 w-full min-w-0 rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 aria-invalid:border-red-700 disabled:bg-slate-100";
+  "min-h-11 w-full min-w-0 rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 aria-invalid:border-red-700 disabled:bg-slate-100";

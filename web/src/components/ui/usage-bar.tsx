@@ -45,21 +45,21 @@ export function UsageBar({ used, remaining, unavailable, label }: UsageBarProps)
       </div>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm min-[360px]:grid-cols-2">
         <div className="flex items-center gap-2">
-          <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-brand-700" />
+          <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-sm bg-brand-700" />
           <dt>{i18n._("usage.used")}</dt>
           <dd className="font-semibold tabular-nums">{money(used)}</dd>
         </div>
         <div className="flex items-center gap-2">
           <span
             aria-hidden="true"
-            className="inline-block size-3 rounded-sm border border-slate-500 bg-green-100"
+            className="inline-block size-3 shrink-0 rounded-sm border border-slate-500 bg-green-100"
           />
           <dt>{i18n._("usage.remaining")}</dt>
           <dd className="font-semibold tabular-nums">{money(remaining)}</dd>
         </div>
         {unavailable > 0 ? (
           <div className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-slate-400" />
+            <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-sm bg-slate-400" />
             <dt>{i18n._("usage.unavailable")}</dt>
             <dd className="font-semibold tabular-nums">{money(unavailable)}</dd>
           </div>
