@@ -1,4 +1,5 @@
 import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { type AgentLogin, agents, poolAgents } from "./agents.ts";
 
 export type OutboxMessage = {
   mobile: string;
@@ -7,11 +8,6 @@ export type OutboxMessage = {
   rail: string;
   sent_at: string;
 };
-
-export const agents = {
-  demo: { login: "demo", password: "demo-password" },
-  admin: { login: "admin", password: "admin-password" },
-} as const;
 
 /** Reads the customer's "phone": the sandbox SMS outbox, newest first. */
 export async function readOutbox(
@@ -44,22 +40,95 @@ export async function readOtp(
   return otp as string;
 }
 
+/** A code that is certainly not `otp`: every digit moved by one. */
+export function wrongOtp(otp: string): string {
+  return otp.replace(/\d/g, (digit) => String((Number(digit) + 1) % 10));
+}
+
 /** A fresh "new customer" mobile per test, so tests never share sandbox state. */
 export function newCustomerMobile(): string {
   return `8${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
 }
 
-export async function signIn(page: Page, who: keyof typeof agents = "demo"): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/login|लॉगिन/i).fill(agents[who].login);
-  await page.getByLabel(/password|पासवर्ड/i).fill(agents[who].password);
-  await page.getByRole("button", { name: /sign in|साइन इन/i }).click();
-  await expect(page.getByRole("button", { name: /sign out|साइन आउट/i })).toBeVisible();
+/** "••••••1234": how the console shows a mobile number. */
+export function maskedMobile(mobile: string): string {
+  return `••••••${mobile.slice(-4)}`;
 }
 
-export const test = base.extend<{ signedInPage: Page }>({
-  signedInPage: async ({ page }, use) => {
-    await signIn(page);
+/**
+ * Queues what the sandbox's Eko answers next for this customer — the
+ * sandbox's own test API (server/src/sandbox/README.md), not a route mock.
+ */
+export async function queueSandbox(
+  request: APIRequestContext,
+  entry: {
+    mobile: string;
+    scenario?: number;
+    fault?: "403" | "500" | "slow" | "malformed" | "html" | "reset";
+    times?: number;
+    delayMs?: number;
+  },
+): Promise<void> {
+  const response = await request.post("/sandbox/scenarios", { data: entry });
+  expect(response.ok()).toBe(true);
+}
+
+/** Signs in through the form, as an agent would. */
+export async function signIn(page: Page, agent: AgentLogin = agents.demo): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Login").fill(agent.login);
+  await page.getByLabel("Password").fill(agent.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/**
+ * Signs in through the API (the sign-in form has its own spec) and resets the
+ * agent's saved language to English, which an earlier test may have changed.
+ * The page shares the cookie. Writes need our own Origin (middleware/csrf.ts).
+ */
+export async function signInByApi(page: Page, agent: AgentLogin, origin: string): Promise<void> {
+  const headers = { origin };
+  const signedIn = await page.request.post("/api/auth/sign-in", {
+    headers,
+    data: { login: agent.login, password: agent.password },
+  });
+  expect(signedIn.status()).toBe(200);
+  const language = await page.request.put("/api/auth/me/language", {
+    headers,
+    data: { language: "en" },
+  });
+  expect(language.status()).toBe(200);
+}
+
+// Module state is per worker; with one worker the pool is used in turn.
+let nextAgent = 0;
+
+type Fixtures = {
+  /** A pool agent of its own for this test (see agents.ts). */
+  agent: AgentLogin;
+  /** The server's origin, for the Origin header the CSRF check wants on writes. */
+  origin: string;
+  /** Signed in as `agent`, in English, on the start screen. */
+  signedInPage: Page;
+};
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  agent: async ({}, use) => {
+    const agent = poolAgents[nextAgent % poolAgents.length] as AgentLogin;
+    nextAgent += 1;
+    await use(agent);
+  },
+  origin: async ({ baseURL }, use) => {
+    await use(new URL(baseURL ?? "http://127.0.0.1").origin);
+  },
+  signedInPage: async ({ page, agent, origin }, use) => {
+    await signInByApi(page, agent, origin);
+    await page.goto("/");
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Start with the customer's mobile number" }),
+    ).toBeVisible();
     await use(page);
   },
 });

@@ -4,17 +4,71 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./scripts/chromium.ts";
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-export const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(path.join(tmpdir(), "eko-console-e2e-"));
+const basePort = Number(process.env.E2E_PORT ?? 4173);
+// The config is loaded again in each worker: keep the runner's directory.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "eko-console-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR;
 const isRoot = process.getuid?.() === 0;
+
+/**
+ * One server per project, each with its own SQLite store and sandbox state:
+ * the console's OTP-send limit is per customer mobile (5 per 10 minutes,
+ * server/src/http/rate-limits.ts), so the desktop and 360 px runs of the same
+ * persona would otherwise run into each other. The third server has short
+ * timers (OTP lifetime, Eko timeout) for the expiry and "status unknown" specs.
+ */
+export const servers = {
+  desktop: { port: basePort, env: {} },
+  mobile: { port: basePort + 1, env: {} },
+  timers: {
+    port: basePort + 2,
+    env: {
+      OTP_TTL_SECONDS: "6",
+      SANDBOX_OTP_TTL_SECONDS: "6",
+      OTP_RESEND_SECONDS: "2",
+      SANDBOX_RESEND_INTERVAL_SECONDS: "2",
+      // A `slow` sandbox fault of a few seconds then outlasts the console's Eko timeout.
+      EKO_TIMEOUT_MS: "3000",
+    },
+  },
+} as const;
+
+const urlOf = (name: keyof typeof servers) => `http://127.0.0.1:${servers[name].port}`;
+
+function webServer(name: keyof typeof servers) {
+  const { port, env } = servers[name];
+  return {
+    // Pool agents first (scripts/seed-agents.ts), on the store the server then opens.
+    command: "node e2e/scripts/seed-agents.ts && node server/scripts/start.ts",
+    cwd: "..",
+    url: `${urlOf(name)}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      EKO_ENV: "sandbox",
+      SQLITE_PATH: path.join(dataDir, name, "console.db"),
+      LOG_LEVEL: "warn",
+      // Short resend waits keep the resend specs fast; everything else is the production default.
+      OTP_RESEND_SECONDS: "3",
+      SANDBOX_RESEND_INTERVAL_SECONDS: "3",
+      ...env,
+    },
+  };
+}
+
+/** Specs that need the short-timers server; they run only in the `short-timers` project. */
+const timersSpecs = /\.timers\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
   outputDir: "../test-results",
-  // One worker: the sandbox keeps OTP state per customer, and two tests on one
-  // persona would replace each other's OTPs (a resend invalidates the old ref).
+  // One worker: personas are shared, and two tests on one persona would replace
+  // each other's OTPs (a resend invalidates the old reference).
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -25,8 +79,7 @@ export default defineConfig({
     ? [["list"]]
     : [["list"], ["html", { open: "never", outputFolder: "../playwright-report" }]],
   use: {
-    baseURL,
-    trace: "retain-on-failure",
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: findChromium() ?? undefined,
@@ -43,31 +96,37 @@ export default defineConfig({
   },
   projects: [
     {
+      // Everything except the 360 px-only layout checks.
       name: "desktop",
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+      testIgnore: timersSpecs,
+      grepInvert: /@mobile-only/,
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        baseURL: urlOf("desktop"),
+      },
     },
     {
+      // The subset tagged @mobile (happy paths, axe on the main screens) and @mobile-only (layout).
       name: "mobile-360",
-      use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, hasTouch: true },
+      testIgnore: timersSpecs,
+      grep: /@mobile/,
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 360, height: 740 },
+        hasTouch: true,
+        baseURL: urlOf("mobile"),
+      },
+    },
+    {
+      name: "short-timers",
+      testMatch: timersSpecs,
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        baseURL: urlOf("timers"),
+      },
     },
   ],
-  webServer: {
-    command: "node server/scripts/start.ts",
-    cwd: "..",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      EKO_ENV: "sandbox",
-      SQLITE_PATH: path.join(dataDir, "console.db"),
-      LOG_LEVEL: "warn",
-      // Short resend waits keep the resend specs fast; everything else is the production default.
-      OTP_RESEND_SECONDS: "3",
-      SANDBOX_RESEND_INTERVAL_SECONDS: "3",
-    },
-  },
+  webServer: [webServer("desktop"), webServer("mobile"), webServer("timers")],
 });

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { freePort, startNode, stop, waitForHttp } from "./processes.ts";
+import { freePort, startCommand, startNode, stop, waitForHttp } from "./processes.ts";
 
 export type ColdStart = {
   /** First start on an empty SQLite file: migrations + demo seed. Also builds the web if it is stale. */
@@ -23,7 +23,7 @@ async function timeOneStart(name: string, sqlitePath: string, logDir: string, ti
   const started = performance.now();
   const child = startNode(
     name,
-    "server/scripts/start.ts",
+    startCommand(),
     { PORT: String(port), SQLITE_PATH: sqlitePath },
     logDir,
   );

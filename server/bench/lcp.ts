@@ -1,7 +1,10 @@
 import path from "node:path";
 import { type CDPSession, chromium } from "@playwright/test";
 import { median } from "./cold-start.ts";
-import { freePort, startNode, stop, waitForHttp } from "./processes.ts";
+import { freePort, startCommand, startNode, stop, waitForHttp } from "./processes.ts";
+
+/** One request of the page load: when it finished (ms after the first request) and its wire size. */
+export type Resource = { path: string; kb: number; encoding: string; doneMs: number };
 
 export type LcpRun = {
   lcpMs: number;
@@ -10,6 +13,7 @@ export type LcpRun = {
   requests: number;
   /** Bytes on the wire (after compression), all requests of the page load. */
   transferKb: number;
+  resources: Resource[];
 };
 export type LcpResult = {
   profile: typeof SLOW_4G & { cpuSlowdown: number };
@@ -70,14 +74,39 @@ export async function measureLcp(origin: string, runs: number): Promise<LcpResul
       try {
         const page = await context.newPage();
         await page.addInitScript(OBSERVE_LCP);
+        const pageErrors: string[] = [];
+        page.on("pageerror", (error) => pageErrors.push(error.message));
+        page.on("response", (response) => {
+          if (response.status() >= 400)
+            pageErrors.push(`HTTP ${response.status()} ${response.url()}`);
+        });
         const cdp = await context.newCDPSession(page);
-        let requests = 0;
-        let bytes = 0;
-        cdp.on("Network.requestWillBeSent", () => {
-          requests++;
+        const resources = new Map<string, Resource & { startS: number }>();
+        let navigationStartS: number | null = null;
+        cdp.on("Network.requestWillBeSent", (event) => {
+          navigationStartS ??= event.timestamp;
+          const url = new URL(event.request.url);
+          resources.set(event.requestId, {
+            path: url.pathname,
+            kb: 0,
+            encoding: "",
+            doneMs: -1,
+            startS: event.timestamp,
+          });
+        });
+        cdp.on("Network.responseReceived", (event) => {
+          const resource = resources.get(event.requestId);
+          const headers = Object.entries(event.response.headers);
+          const encoding = headers.find(([name]) => name.toLowerCase() === "content-encoding");
+          if (resource) resource.encoding = encoding?.[1] ?? "identity";
         });
         cdp.on("Network.loadingFinished", (event) => {
-          bytes += event.encodedDataLength;
+          const resource = resources.get(event.requestId);
+          if (!resource) return;
+          resource.kb = Number((event.encodedDataLength / 1000).toFixed(1));
+          resource.doneMs = Math.round(
+            (event.timestamp - (navigationStartS ?? event.timestamp)) * 1000,
+          );
         });
         await throttle(cdp);
         await page.goto(origin, { waitUntil: "load", timeout: 60_000 });
@@ -88,13 +117,17 @@ export async function measureLcp(origin: string, runs: number): Promise<LcpResul
           fcp: number;
         };
         if (paints.lcp < 0)
-          throw new Error("no largest-contentful-paint entry: did the first screen render?");
+          throw new Error(
+            `no largest-contentful-paint entry; page errors: ${pageErrors.join("; ") || "none"}`,
+          );
+        const loaded = [...resources.values()].map(({ startS: _startS, ...resource }) => resource);
         results.push({
           lcpMs: Math.round(paints.lcp),
           fcpMs: Math.round(paints.fcp),
           element: paints.label,
-          requests,
-          transferKb: Number((bytes / 1000).toFixed(1)),
+          requests: loaded.length,
+          transferKb: Number(loaded.reduce((sum, resource) => sum + resource.kb, 0).toFixed(1)),
+          resources: loaded,
         });
       } finally {
         await context.close();
@@ -115,7 +148,7 @@ export async function runLcp(runs: number, logDir: string): Promise<LcpResult> {
   const port = await freePort();
   const child = startNode(
     "lcp-console",
-    "server/scripts/start.ts",
+    startCommand(),
     { PORT: String(port), SQLITE_PATH: path.join(logDir, "lcp.db"), LOG_LEVEL: "warn" },
     logDir,
   );

@@ -54,17 +54,40 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export type NodeCommand = { script: string; args?: string[]; nodeArgs?: string[] };
+
+/**
+ * How `npm start` runs the console: the node flags and script of package.json's
+ * "start" (e.g. `node --max-semi-space-size=16 server/scripts/start.ts`), so the
+ * bench measures exactly what production runs, flags included.
+ */
+export function startCommand(): NodeCommand {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const [bin, ...words] = (pkg.scripts?.start ?? "").trim().split(/\s+/);
+  const scriptIndex = words.findIndex((word) => !word.startsWith("-"));
+  const script = words[scriptIndex];
+  if (bin !== "node" || !script)
+    throw new Error('package.json "start" is not `node [flags] <script>`');
+  return { script, nodeArgs: words.slice(0, scriptIndex), args: words.slice(scriptIndex + 1) };
+}
+
 /** Runs `node <script>` with output to a log file, so a chatty logger never back-pressures a pipe. */
 export function startNode(
   name: string,
-  script: string,
+  command: string | NodeCommand,
   env: Record<string, string>,
   logDir: string,
-  args: string[] = [],
 ): Child {
+  const {
+    script,
+    args = [],
+    nodeArgs = [],
+  } = typeof command === "string" ? { script: command } : command;
   const logPath = path.join(logDir, `${name}.log`);
   const fd = openSync(logPath, "a");
-  const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", fd, fd],

@@ -9,6 +9,7 @@ import {
   logTail,
   ROOT,
   rssMb,
+  startCommand,
   startNode,
   stop,
   waitForHttp,
@@ -71,8 +72,9 @@ async function startConsole(upstream: string, tag: string, logDir: string): Prom
     SANDBOX_RESEND_INTERVAL_SECONDS: "0",
   };
   if (useUat) await addBenchAgent(env, logDir);
-  const child = startNode(`console-${tag}`, "server/src/index.ts", env, logDir);
-  await waitForHttp(`${origin}/healthz`, child);
+  // As `npm start` runs it (flags included); start.ts rebuilds the web first if it is stale.
+  const child = startNode(`console-${tag}`, startCommand(), env, logDir);
+  await waitForHttp(`${origin}/healthz`, child, { timeoutMs: 180_000 });
   return useUat
     ? { child, origin, ...BENCH_AGENT, mode: "EKO_ENV=uat + EKO_BASE_URL (agent from the CLI)" }
     : {
@@ -85,17 +87,9 @@ async function startConsole(upstream: string, tag: string, logDir: string): Prom
 }
 
 async function addBenchAgent(env: Record<string, string>, logDir: string): Promise<void> {
-  const child = startNode("agent-cli", "server/src/cli/agent.ts", env, logDir, [
-    "add",
-    "--login",
-    BENCH_AGENT.login,
-    "--password",
-    BENCH_AGENT.password,
-    "--user-code",
-    BENCH_AGENT.userCode,
-    "--name",
-    "Bench Agent",
-  ]);
+  const args = ["add", "--login", BENCH_AGENT.login, "--name", "Bench Agent"];
+  args.push("--user-code", BENCH_AGENT.userCode, "--password", BENCH_AGENT.password);
+  const child = startNode("agent-cli", { script: "server/src/cli/agent.ts", args }, env, logDir);
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => resolve(null), 30_000);
     child.process.once("exit", (exitCode) => {

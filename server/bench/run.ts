@@ -53,8 +53,11 @@ async function main(): Promise<number> {
   const logDir = mkdtempSync(path.join(tmpdir(), "eko-bench-"));
   const machine = describeMachine();
   console.log(
-    `bench on ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (logs: ${logDir})`,
+    `bench on ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverage1m} (logs: ${logDir})`,
   );
+  if (machine.loadAverage1m > 0.5) {
+    console.warn("  WARNING: the machine is busy with other work; figures will be noisy");
+  }
   const settings = {
     sections: [...chosen],
     durationS: numberOption("duration", 120),
@@ -111,6 +114,11 @@ async function main(): Promise<number> {
     for (const run of lcp.runs) {
       console.log(
         `LCP ${run.lcpMs} ms (FCP ${run.fcpMs} ms) — ${run.element} — ${run.requests} requests, ${run.transferKb} kB`,
+      );
+    }
+    for (const resource of lcp.runs[0]?.resources ?? []) {
+      console.log(
+        `  ${String(resource.doneMs).padStart(6)} ms ${String(resource.kb).padStart(7)} kB ${resource.encoding.padEnd(8)} ${resource.path}`,
       );
     }
   }

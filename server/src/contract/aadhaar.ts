@@ -25,6 +25,8 @@ const permutation = [
 ];
 
 export function verhoeffValid(digits: string): boolean {
+  // zod runs refinements even after a failed .regex(): anything but digits must not reach the tables.
+  if (!/^\d+$/.test(digits)) return false;
   let check = 0;
   const reversed = [...digits].reverse();
   for (const [index, char] of reversed.entries()) {

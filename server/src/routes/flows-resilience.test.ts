@@ -54,20 +54,24 @@ const writes = {
   },
   aadhaar: {
     path: "/customer/payment/ppi-levin/sender/9000000004/aadhaar/otp",
-    prepare: async (h: Harness) => verifyMobile(h, await h.start("levin", "9000000004"), "9000000004"),
+    prepare: async (h: Harness) =>
+      verifyMobile(h, await h.start("levin", "9000000004"), "9000000004"),
     send: (h: Harness, view: FlowView) =>
       h.api("POST", `/${view.id}/aadhaar`, { aadhaar: TEST_AADHAAR.valid, consent: CONSENT }),
   },
   pan: {
     path: "/customer/payment/ppi-levin/sender/9000000005/pan",
-    prepare: async (h: Harness) => verifyMobile(h, await h.start("levin", "9000000005"), "9000000005"),
+    prepare: async (h: Harness) =>
+      verifyMobile(h, await h.start("levin", "9000000005"), "9000000005"),
     send: (h: Harness, view: FlowView) => h.api("POST", `/${view.id}/pan`, { pan: PAN }),
   },
 };
 type WriteName = keyof typeof writes;
 
 async function postsTo(h: Harness, path: string) {
-  return (await h.requests()).filter((entry) => entry.method === "POST" && entry.path.endsWith(path));
+  return (await h.requests()).filter(
+    (entry) => entry.method === "POST" && entry.path.endsWith(path),
+  );
 }
 
 test("the Eko timeout is 15 s unless EKO_TIMEOUT_MS says otherwise", () => {
@@ -152,16 +156,6 @@ test("a lookup answered with an unknown response_type_id → failed(unknown_stat
   const verify = await h.api("POST", `/${view.id}/otp/verify`, { otp: "123456" });
   expect(verify.json.error.code).toBe("step_not_allowed");
   expect((await h.api("POST", `/${view.id}/recheck`)).json.step.kind).toBe("otp");
-});
-
-test("DigiKhata answering 'wallet exists' to the onboard and to the re-query → 502 upstream_unknown_state", async () => {
-  const h = await harness();
-  const view = await h.start("digikhata", "9000000003");
-  await h.scenario({ mobile: "9000000003", scenario: 300, times: 2 });
-  const response = await h.api("POST", `/${view.id}/onboard`, NEW_CUSTOMER);
-  expect(response.status).toBe(502);
-  expect(response.json.error.code).toBe("upstream_unknown_state");
-  expect((await h.requests()).slice(0, 2).map((entry) => entry.method)).toEqual(["GET", "POST"]);
 });
 
 test("the circuit opens after five transport failures: agents get 503 'paused' without Eko being called, until the trial call", async () => {

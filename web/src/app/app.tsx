@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { activateLanguage, createI18n, storedLanguage } from "../lib/i18n.ts";
 import { createQueryClient } from "../lib/query-client.ts";
+import { AppFrame } from "./app-frame.tsx";
 import { AppProviders } from "./providers.tsx";
 import { AppRouter } from "./router.tsx";
 import { handleUnauthenticated } from "./session.ts";
@@ -24,7 +25,7 @@ export function App() {
     activateLanguage(i18n, language).finally(() => setReady(true));
   }, [i18n]);
 
-  if (!ready) return null;
+  if (!ready) return <AppFrame />;
   return (
     <AppProviders i18n={i18n} queryClient={queryClient}>
       <AppRouter />

@@ -14,10 +14,6 @@ export function formatMoney(rupees: number, language: Language): string {
   }).format(rupees);
 }
 
-export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language]).format(value);
-}
-
 /** "23 Nov 2026" / "23 नव॰ 2026". */
 export function formatDate(value: Date | string, language: Language): string {
   return new Intl.DateTimeFormat(intlLocales[language], { dateStyle: "medium" }).format(

@@ -27,9 +27,15 @@ export function createI18n(): I18n {
   return i18n;
 }
 
+// The last language asked for per instance: a slow Hindi download must not
+// win over an English click that came after it.
+const requested = new WeakMap<I18n, Language>();
+
 export async function activateLanguage(i18n: I18n, language: Language): Promise<void> {
-  if (i18n.locale !== language) {
-    const messages = await loadMessages(language);
+  requested.set(i18n, language);
+  const messages = i18n.locale === language ? null : await loadMessages(language);
+  if (requested.get(i18n) !== language) return;
+  if (messages) {
     i18n.loadAndActivate({ locale: language, locales: [intlLocales[language]], messages });
   }
   document.documentElement.lang = language;

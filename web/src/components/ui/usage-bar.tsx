@@ -43,9 +43,12 @@ export function UsageBar({ used, remaining, unavailable, label }: UsageBarProps)
         <div className="h-full bg-green-100" style={{ width: `${percent(remaining)}%` }} />
         <div className="h-full bg-slate-400" style={{ width: `${percent(unavailable)}%` }} />
       </div>
-      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm min-[360px]:grid-cols-2">
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
         <div className="flex items-center gap-2">
-          <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-sm bg-brand-700" />
+          <span
+            aria-hidden="true"
+            className="inline-block size-3 shrink-0 rounded-sm bg-brand-700"
+          />
           <dt>{i18n._("usage.used")}</dt>
           <dd className="font-semibold tabular-nums">{money(used)}</dd>
         </div>
@@ -59,7 +62,10 @@ export function UsageBar({ used, remaining, unavailable, label }: UsageBarProps)
         </div>
         {unavailable > 0 ? (
           <div className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-sm bg-slate-400" />
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 shrink-0 rounded-sm bg-slate-400"
+            />
             <dt>{i18n._("usage.unavailable")}</dt>
             <dd className="font-semibold tabular-nums">{money(unavailable)}</dd>
           </div>

@@ -2,11 +2,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
 import { isApiRequestError } from "../../../lib/api-error.ts";
 import { getFlowQueryOptions } from "./get-flow.ts";
+import { getSandboxPhoneQueryOptions } from "./get-sandbox-phone.ts";
 
 /**
  * A write on one flow (verify, resend, onboard, Aadhaar, PAN, re-check).
  * The answer is the new FlowView, stored under the flow query's own key; a
- * 409 means the flow moved on elsewhere (another tab), so it is re-read.
+ * 409 / step_not_allowed means the flow moved on elsewhere (another tab), a
+ * 404 that it is gone, a 423 that it is locked: the flow is re-read to show that.
+ * Any step may have sent an OTP, so the sandbox phone (if shown) looks again.
  */
 export function useFlowStepMutation<Variables>(
   flowId: string,
@@ -20,9 +23,14 @@ export function useFlowStepMutation<Variables>(
     gcTime: options.gcTime,
     onSuccess: (flow) => {
       queryClient.setQueryData(queryKey, flow);
+      void queryClient.invalidateQueries({
+        queryKey: getSandboxPhoneQueryOptions(flowId).queryKey,
+        exact: true,
+      });
     },
     onError: (error) => {
-      if (isApiRequestError(error) && (error.status === 409 || error.code === "step_not_allowed")) {
+      const stale = isApiRequestError(error) && [404, 409, 423].includes(error.status);
+      if (stale || (isApiRequestError(error) && error.code === "step_not_allowed")) {
         void queryClient.invalidateQueries({ queryKey });
       }
     },

@@ -41,7 +41,7 @@ export function ActivityPage({ isAdmin }: { isAdmin: boolean }) {
         ) : null}
       </Card>
       <section aria-live="polite" aria-busy={activity.isFetching} className="flex flex-col gap-3">
-        {activity.isPending ? <Spinner /> : null}
+        {activity.isFetching ? <Spinner /> : null}
         {activity.isError ? (
           <ApiErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />
         ) : null}

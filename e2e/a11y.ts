@@ -1,0 +1,89 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { expect } from "./fixtures.ts";
+
+/**
+ * axe on the page as it is now: no serious or critical violation. On failure
+ * the message lists each rule, its help text and the offending elements.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      elements: violation.nodes.map((node) => `${node.target.join(" ")} — ${node.failureSummary}`),
+    }));
+  expect(serious, `axe on "${screen}" (${await page.locator("html").getAttribute("lang")})`).toEqual(
+    [],
+  );
+}
+
+/** The header's language switch (each language names itself: "English", "हिन्दी"). */
+export async function switchLanguage(page: Page, language: "en" | "hi"): Promise<void> {
+  await page.getByRole("radio", { name: language === "hi" ? "हिन्दी" : "English" }).check();
+  await expect(page.locator("html")).toHaveAttribute("lang", language);
+}
+
+/** Runs axe in English, switches to Hindi and runs it again, then back to English. */
+export async function expectAccessibleInBothLanguages(page: Page, screen: string): Promise<void> {
+  await expectNoSeriousAxeViolations(page, screen);
+  await switchLanguage(page, "hi");
+  await expectNoSeriousAxeViolations(page, screen);
+  await switchLanguage(page, "en");
+}
+
+/**
+ * 360 px: nothing scrolls sideways, and every button, field, select and link
+ * is at least 44 × 44 px (WCAG 2.5.5). A visually hidden radio or checkbox is
+ * measured by the label the finger actually presses.
+ */
+export async function expectFitsSmallScreen(page: Page, screen: string): Promise<void> {
+  const layout = await page.evaluate(() => {
+    const scrollWidth = document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY;
+    const tooSmall: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      "button, input:not([type=hidden]), select, textarea, a[href]",
+    );
+    for (const control of controls) {
+      if (control.getClientRects().length === 0) continue;
+      const isToggle =
+        control instanceof HTMLInputElement &&
+        (control.type === "radio" || control.type === "checkbox");
+      const target = (isToggle && control.closest("label")) || control;
+      const box = target.getBoundingClientRect();
+      if (box.height < 44 || box.width < 44) {
+        const name =
+          control.getAttribute("aria-label") ??
+          control.textContent?.trim() ??
+          control.getAttribute("name") ??
+          "";
+        tooSmall.push(
+          `${control.tagName.toLowerCase()} "${name.slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+      }
+    }
+    return { scrollWidth, tooSmall };
+  });
+  expect(layout.scrollWidth, `"${screen}" is wider than 360 px`).toBeLessThanOrEqual(360);
+  expect(layout.tooSmall, `touch targets under 44 px on "${screen}"`).toEqual([]);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has focus — the way a keyboard
+ * user gets there — and fails if it is not reachable within `max` presses.
+ */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  options: { backwards?: boolean; max?: number } = {},
+): Promise<void> {
+  const key = options.backwards ? "Shift+Tab" : "Tab";
+  for (let presses = 0; presses < (options.max ?? 25); presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
+}

@@ -1,0 +1,142 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, readOtp } from "./fixtures.ts";
+
+/**
+ * What an agent does on each screen, in English, through the same
+ * accessible names a screen reader announces. Each step returns when the
+ * console shows the next step.
+ */
+
+export type Rail = "customer-account" | "digikhata" | "levin";
+
+/** The names agents know the services by (web/src/locales/en/messages.po `rail.*`). */
+export const railNames: Record<Rail, string> = {
+  "customer-account": "Customer account",
+  digikhata: "DigiKhata wallet",
+  levin: "Levin wallet — Aadhaar KYC",
+};
+export const rails = Object.keys(railNames) as Rail[];
+
+export const headings = {
+  start: "Start with the customer's mobile number",
+  onboard: "Register the customer",
+  mobileOtp: "Enter the customer's OTP",
+  aadhaarOtp: "Enter the Aadhaar OTP",
+  aadhaar: "Aadhaar KYC",
+  consent: "Customer's consent",
+  pan: "PAN verification",
+  profile: "Customer verified",
+  aadhaarPending: "Mobile verified — Aadhaar KYC still needed",
+  locked: "Too many wrong OTPs",
+  statusUnknown: "We don't know if Eko received it",
+} as const;
+
+/** Where a new customer lands once their mobile OTP is right (sandbox README, persona 9000000003). */
+export const afterNewCustomerOtp: Record<Rail, string> = {
+  "customer-account": headings.profile,
+  digikhata: headings.aadhaarPending,
+  levin: headings.aadhaar,
+};
+
+/** The test Aadhaar number the sandbox accepts (sandbox README) and a PAN in the right format. */
+export const testAadhaar = "234123412346";
+export const testPan = "ABCPE1234F";
+
+export function stepHeading(page: Page, name: string) {
+  return page.getByRole("heading", { name, exact: true });
+}
+
+/** Start screen → the rail's first step. Returns the flow id (from the URL) and when Eko was asked. */
+export async function startFlow(
+  page: Page,
+  input: { rail: Rail; mobile: string },
+): Promise<{ flowId: string; since: number }> {
+  await expect(stepHeading(page, headings.start)).toBeVisible();
+  await page.getByRole("radio", { name: railNames[input.rail], exact: true }).check();
+  await page.getByLabel("Customer mobile number").fill(input.mobile);
+  const since = Date.now();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL(/\/flow\/[\w-]{16,}$/);
+  const flowId = new URL(page.url()).pathname.split("/").pop() as string;
+  return { flowId, since };
+}
+
+/** Registration form of a new customer (Eko 308). Returns when the OTP was asked for. */
+export async function onboard(page: Page): Promise<number> {
+  await expect(stepHeading(page, headings.onboard)).toBeVisible();
+  await page.getByLabel("Full name").fill("Asha Devi");
+  await page.getByLabel("Date of birth").fill("1990-01-15");
+  await page.getByLabel("Address", { exact: true }).fill("12 MG Road, Shivaji Nagar");
+  await page.getByLabel("City or town").fill("Pune");
+  await page.getByLabel("State").selectOption("Maharashtra");
+  await page.getByLabel("PIN code").fill("411005");
+  const since = Date.now();
+  await page.getByRole("button", { name: "Register and send OTP" }).click();
+  return since;
+}
+
+/** The "That OTP is wrong" alert, with the attempts left. */
+export function wrongOtpAlert(page: Page) {
+  return page.getByRole("alert").filter({ hasText: "That OTP is wrong" });
+}
+
+export function otpInput(page: Page) {
+  return page.getByLabel("OTP", { exact: true });
+}
+
+/** Types the code digit by digit; the console submits once the last digit is in. */
+export async function typeOtp(page: Page, otp: string): Promise<void> {
+  await expect(otpInput(page)).toBeEnabled();
+  await otpInput(page).pressSequentially(otp);
+}
+
+/** Reads the OTP from the sandbox outbox and types it. */
+export async function enterOtpFromPhone(
+  page: Page,
+  request: APIRequestContext,
+  mobile: string,
+  options: { since: number; purpose?: "mobile" | "aadhaar" },
+): Promise<string> {
+  const otp = await readOtp(request, mobile, options);
+  await typeOtp(page, otp);
+  return otp;
+}
+
+/** Levin C.5: Aadhaar number, then the customer's consent. Returns when the Aadhaar OTP was asked for. */
+export async function submitAadhaar(page: Page, aadhaar = testAadhaar): Promise<number> {
+  await expect(stepHeading(page, headings.aadhaar)).toBeVisible();
+  await page.getByLabel("Aadhaar number").fill(aadhaar);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(stepHeading(page, headings.consent)).toBeVisible();
+  await page
+    .getByRole("checkbox", { name: "I have read this to the customer and the customer agrees" })
+    .check();
+  const since = Date.now();
+  await page.getByRole("button", { name: "Send Aadhaar OTP" }).click();
+  return since;
+}
+
+export async function submitPan(page: Page, pan = testPan): Promise<void> {
+  await expect(stepHeading(page, headings.pan)).toBeVisible();
+  await page.getByLabel("PAN", { exact: true }).fill(pan);
+  await page.getByRole("button", { name: "Verify PAN" }).click();
+}
+
+/** A new customer up to their mobile OTP screen; returns when the OTP was sent. */
+export async function newCustomerToOtp(
+  page: Page,
+  input: { rail: Rail; mobile: string },
+): Promise<{ flowId: string; since: number }> {
+  const { flowId } = await startFlow(page, input);
+  const since = await onboard(page);
+  await expect(stepHeading(page, headings.mobileOtp)).toBeVisible();
+  return { flowId, since };
+}
+
+/** The value in a profile-card row, by its label: "Wallet balance" → "₹12,450.50". */
+export function profileValue(page: Page, label: string) {
+  return page
+    .locator("dl > div")
+    .filter({ has: page.getByRole("term").getByText(label, { exact: true }) })
+    .getByRole("definition");
+}
