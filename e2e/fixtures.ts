@@ -79,7 +79,8 @@ export async function signIn(page: Page, agent: AgentLogin = agents.demo): Promi
   await page.getByLabel("Login").fill(agent.login);
   await page.getByLabel("Password").fill(agent.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // In the agent's saved language, which may be Hindi.
+  await expect(page.getByRole("button", { name: /^(Sign out|साइन आउट)$/ })).toBeVisible();
 }
 
 /**
@@ -105,6 +106,8 @@ export async function signInByApi(page: Page, agent: AgentLogin, origin: string)
 let nextAgent = 0;
 
 type Fixtures = {
+  /** Fails the test on an uncaught error in the page; attaches console errors on failure. */
+  browserErrors: void;
   /** A pool agent of its own for this test (see agents.ts). */
   agent: AgentLogin;
   /** The server's origin, for the Origin header the CSRF check wants on writes. */
@@ -114,6 +117,25 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  browserErrors: [
+    async ({ page }, use, testInfo) => {
+      const uncaught: string[] = [];
+      const consoleErrors: string[] = [];
+      page.on("pageerror", (error) => uncaught.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push(message.text());
+      });
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus && consoleErrors.length > 0) {
+        await testInfo.attach("browser-console-errors", {
+          body: consoleErrors.join("\n"),
+          contentType: "text/plain",
+        });
+      }
+      expect(uncaught, "uncaught errors in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   agent: async ({}, use) => {
     const agent = poolAgents[nextAgent % poolAgents.length] as AgentLogin;

@@ -23,8 +23,8 @@ export const servers = {
   timers: {
     port: basePort + 2,
     env: {
-      OTP_TTL_SECONDS: "6",
-      SANDBOX_OTP_TTL_SECONDS: "6",
+      OTP_TTL_SECONDS: "4",
+      SANDBOX_OTP_TTL_SECONDS: "4",
       OTP_RESEND_SECONDS: "2",
       SANDBOX_RESEND_INTERVAL_SECONDS: "2",
       // A `slow` sandbox fault of a few seconds then outlasts the console's Eko timeout.
@@ -50,7 +50,8 @@ function webServer(name: keyof typeof servers) {
       PORT: String(port),
       HOST: "127.0.0.1",
       EKO_ENV: "sandbox",
-      SQLITE_PATH: path.join(dataDir, name, "console.db"),
+      // Keyed by port: server-store.ts finds a project's store from its baseURL.
+      SQLITE_PATH: path.join(dataDir, String(port), "console.db"),
       LOG_LEVEL: "warn",
       // Short resend waits keep the resend specs fast; everything else is the production default.
       OTP_RESEND_SECONDS: "3",

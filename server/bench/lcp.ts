@@ -2,6 +2,7 @@ import path from "node:path";
 import { type CDPSession, chromium } from "@playwright/test";
 import { median } from "./cold-start.ts";
 import { freePort, startCommand, startNode, stop, waitForHttp } from "./processes.ts";
+import { measureRoundTrips, type StepTrips } from "./round-trips.ts";
 
 /** One request of the page load: when it finished (ms after the first request) and its wire size. */
 export type Resource = { path: string; kb: number; encoding: string; doneMs: number };
@@ -16,6 +17,8 @@ export type LcpRun = {
   resources: Resource[];
 };
 export type LcpResult = {
+  /** API calls per step of a Levin new-customer flow (unthrottled), or why they could not be counted. */
+  roundTrips: StepTrips[] | { error: string };
   profile: typeof SLOW_4G & { cpuSlowdown: number };
   runs: LcpRun[];
   medianMs: number;
@@ -64,7 +67,11 @@ async function throttle(cdp: CDPSession): Promise<void> {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
 }
 
-/** LCP of the first screen (sign-in) in a fresh profile each run, so nothing is cached. */
+/**
+ * LCP of the first screen (sign-in) in a fresh profile each run, so nothing is
+ * cached; then, in the same browser, the API calls per step of one flow.
+ * `origin` has no trailing slash.
+ */
 export async function measureLcp(origin: string, runs: number): Promise<LcpResult> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
   try {
@@ -109,7 +116,7 @@ export async function measureLcp(origin: string, runs: number): Promise<LcpResul
           );
         });
         await throttle(cdp);
-        await page.goto(origin, { waitUntil: "load", timeout: 60_000 });
+        await page.goto(`${origin}/`, { waitUntil: "load", timeout: 60_000 });
         await page.waitForLoadState("networkidle", { timeout: 60_000 });
         const paints = (await page.evaluate(READ_PAINTS)) as {
           lcp: number;
@@ -133,7 +140,11 @@ export async function measureLcp(origin: string, runs: number): Promise<LcpResul
         await context.close();
       }
     }
+    const roundTrips = await measureRoundTrips(browser, origin).catch((error: unknown) => ({
+      error: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
+    }));
     return {
+      roundTrips,
       profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN },
       runs: results,
       medianMs: median(results.map((run) => run.lcpMs)),
@@ -154,7 +165,7 @@ export async function runLcp(runs: number, logDir: string): Promise<LcpResult> {
   );
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { timeoutMs: 180_000 });
-    return await measureLcp(`http://127.0.0.1:${port}/`, runs);
+    return await measureLcp(`http://127.0.0.1:${port}`, runs);
   } finally {
     await stop(child);
   }

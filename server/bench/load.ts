@@ -14,6 +14,8 @@ export type LoadResult = {
   ok: number;
   /** Wrong status, socket errors and timeouts. */
   failed: number;
+  /** What the failures were: HTTP status ("429") or "error" (socket error, timeout). */
+  failures: Record<string, number>;
   rps: number;
   p50Ms: number;
   p99Ms: number;
@@ -47,6 +49,11 @@ export async function runLoad(options: {
   const samples = new Float64Array(MAX_SAMPLES);
   let ok = 0;
   let failed = 0;
+  const failures: Record<string, number> = {};
+  const fail = (kind: string) => {
+    failed++;
+    failures[kind] = (failures[kind] ?? 0) + 1;
+  };
   let sum = 0;
   let started = performance.now();
   await new Promise<void>((resolve, reject) => {
@@ -65,16 +72,14 @@ export async function runLoad(options: {
     });
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode !== options.expectStatus) {
-        failed++;
+        fail(String(statusCode));
         return;
       }
       if (ok < MAX_SAMPLES) samples[ok] = responseTime;
       ok++;
       sum += responseTime;
     });
-    instance.on("reqError", () => {
-      failed++;
-    });
+    instance.on("reqError", () => fail("error"));
   });
   const elapsedS = (performance.now() - started) / 1000;
   const sorted = samples.subarray(0, Math.min(ok, MAX_SAMPLES)).sort();
@@ -83,6 +88,7 @@ export async function runLoad(options: {
     durationS: Number(elapsedS.toFixed(2)),
     ok,
     failed,
+    failures,
     rps: ok / elapsedS,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),

@@ -29,10 +29,16 @@ const { values, positionals } = parseArgs({
     "keep-logs": { type: "boolean", default: false },
   },
 });
+const isSection = (word: string): word is Section => (sections as readonly string[]).includes(word);
+const unknown = positionals.filter((word) => !isSection(word));
+if (unknown.length > 0) {
+  console.error(
+    `bench: unknown section ${unknown.join(", ")} (choose from ${sections.join(", ")})`,
+  );
+  process.exit(2);
+}
 const chosen = new Set<Section>(
-  positionals.length === 0
-    ? sections
-    : positionals.filter((p): p is Section => sections.includes(p as Section)),
+  positionals.length === 0 ? sections : positionals.filter(isSection),
 );
 const numberOption = (name: keyof typeof values, max: number) => {
   const value = Number(values[name]);
@@ -102,7 +108,10 @@ async function main(): Promise<number> {
     );
     const failed = phase.runs.filter((run) => run.failed > 0);
     for (const run of failed) {
-      console.warn(`  WARNING ${run.target} c=${run.connections}: ${run.failed} failed requests`);
+      const kinds = Object.entries(run.failures).map(([kind, count]) => `${count}× ${kind}`);
+      console.warn(
+        `  WARNING ${run.target} c=${run.connections}: ${run.failed} failed (${kinds.join(", ")})`,
+      );
     }
   }
   if (coldStart) {
@@ -115,6 +124,15 @@ async function main(): Promise<number> {
       console.log(
         `LCP ${run.lcpMs} ms (FCP ${run.fcpMs} ms) — ${run.element} — ${run.requests} requests, ${run.transferKb} kB`,
       );
+    }
+    if ("error" in lcp.roundTrips) console.log(`round trips: ${lcp.roundTrips.error}`);
+    else {
+      for (const step of lcp.roundTrips) {
+        const calls = step.calls.map((call) => `${call.method} ${call.path}`).join(", ");
+        console.log(
+          `  ${step.step}: ${step.calls.length} API call(s), chain ${step.chain} — ${calls}`,
+        );
+      }
     }
     for (const resource of lcp.runs[0]?.resources ?? []) {
       console.log(

@@ -44,7 +44,7 @@ async function twoInstances(engine: Engine) {
     body?: unknown,
   ) => {
     const response = await app.request(`/api/flows${path}`, jsonRequest(method, body, { cookie }));
-    return { status: response.status, json: await response.json() };
+    return { status: response.status, json: JSON.parse(await response.text()) };
   };
   const sandboxJson = async <T>(path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${sandbox.origin}/sandbox${path}`, {

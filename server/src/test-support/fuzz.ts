@@ -99,7 +99,7 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
   fc.constantFrom(1e308, -0, Number.MAX_SAFE_INTEGER + 2),
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
-  fc.dictionary(oddString, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+  fc.dictionary(shortOddString, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
 );
 
 function plausibleString(schema: JsonSchema): fc.Arbitrary<string> {
@@ -108,25 +108,47 @@ function plausibleString(schema: JsonSchema): fc.Arbitrary<string> {
   return fc.string({ maxLength: schema.maxLength ?? 40 });
 }
 
+export type FromSchemaOptions = {
+  /** Hostile strings to mix in (short ones for URLs). */
+  odd?: fc.Arbitrary<string>;
+  /** Valid values by property name, for fields whose schema has no pattern (a transform or refinement). */
+  examples?: Record<string, unknown[]>;
+  depth?: number;
+};
+
 /** Mostly plausible for `schema`, sometimes hostile: odd strings, wrong types, missing or extra keys. */
 export function fromSchema(
   schema: JsonSchema | undefined,
-  options: { odd?: fc.Arbitrary<string>; depth?: number } = {},
+  options: FromSchemaOptions = {},
 ): fc.Arbitrary<unknown> {
-  const { odd = oddString, depth = 0 } = options;
+  const { odd = oddString, depth = 0, examples = {} } = options;
   if (!schema || depth > 4) return fc.jsonValue({ maxDepth: 2 });
-  const hostile = fc.oneof(odd, wrongType);
-  const nested = (sub: JsonSchema | undefined) => fromSchema(sub, { odd, depth: depth + 1 });
+  const hostile = fc.oneof({ weight: 2, arbitrary: odd }, { weight: 1, arbitrary: wrongType });
+  const nested = (sub: JsonSchema | undefined, name?: string) => {
+    const arbitrary = fromSchema(sub, { odd, examples, depth: depth + 1 });
+    const known = name ? examples[name] : undefined;
+    return known
+      ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary })
+      : arbitrary;
+  };
   let plausible: fc.Arbitrary<unknown>;
   switch (schema.type) {
     case "object": {
       const properties = Object.entries(schema.properties ?? {});
-      const shaped = fc.record(
-        Object.fromEntries(properties.map(([key, sub]) => [key, nested(sub)])),
-        { requiredKeys: [] },
-      );
+      // Every property, then up to two of them left out (missing fields).
+      const shaped = fc
+        .tuple(
+          fc.record(Object.fromEntries(properties.map(([key, sub]) => [key, nested(sub, key)]))),
+          fc.subarray(
+            properties.map(([key]) => key),
+            { maxLength: Math.min(2, properties.length) },
+          ),
+        )
+        .map(([value, missing]) =>
+          Object.fromEntries(Object.entries(value).filter(([key]) => !missing.includes(key))),
+        );
       const extras = fc.dictionary(
-        fc.oneof(oddString, fc.constantFrom("__proto__", "constructor", "role", "agentId")),
+        fc.oneof(shortOddString, fc.constantFrom("__proto__", "constructor", "role", "agentId")),
         fc.jsonValue({ maxDepth: 2 }),
         { maxKeys: 3 },
       );
@@ -156,7 +178,12 @@ export function fromSchema(
     default:
       plausible = fc.jsonValue({ maxDepth: 2 });
   }
-  return fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: hostile });
+  // Strings are where the odd code units go: half of them are hostile.
+  const plausibleWeight = schema.type === "string" ? 1 : 3;
+  return fc.oneof(
+    { weight: plausibleWeight, arbitrary: plausible },
+    { weight: 1, arbitrary: hostile },
+  );
 }
 
 export type RawBody = { contentType: string | null; body: string | Uint8Array | undefined };

@@ -21,7 +21,7 @@ function row(label: string) {
 
 test("shows rupees with Indian grouping", async () => {
   await renderWithProviders(<ProfileCard profile={{ ...profile, totalMonthlyLimit: 125000 }} />);
-  expect(row("Balance")).toHaveTextContent("₹12,450.50");
+  expect(row("Wallet balance")).toHaveTextContent("₹12,450.50");
   expect(row("Can send now")).toHaveTextContent("₹5,287");
   expect(row("Monthly limit")).toHaveTextContent("₹1,25,000");
 });
@@ -57,7 +57,7 @@ test("missing values say so instead of showing ₹0", async () => {
     />,
   );
   expect(screen.getByRole("heading", { name: "Name not on record" })).toBeInTheDocument();
-  expect(row("Balance")).toHaveTextContent("Not given by Eko");
+  expect(row("Wallet balance")).toHaveTextContent("Not given by Eko");
   expect(screen.queryByText("Monthly limit")).not.toBeInTheDocument();
   expect(screen.queryByRole("meter")).not.toBeInTheDocument();
 });
@@ -66,6 +66,6 @@ test("in Hindi the labels are Hindi and amounts keep hi-IN grouping", async () =
   await renderWithProviders(<ProfileCard profile={{ ...profile, balance: 125000.75 }} />, {
     language: "hi",
   });
-  expect(row("बैलेंस")).toHaveTextContent("₹1,25,000.75");
+  expect(row("वॉलेट बैलेंस")).toHaveTextContent("₹1,25,000.75");
   expect(screen.getByText("पूरी KYC")).toBeInTheDocument();
 });

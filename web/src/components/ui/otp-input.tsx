@@ -1,5 +1,5 @@
 import { OTPInput, REGEXP_ONLY_DIGITS, type SlotProps } from "input-otp";
-import { type ReactNode, useRef } from "react";
+import type { ReactNode } from "react";
 import { Field } from "./field.tsx";
 
 type OtpInputProps = {
@@ -40,8 +40,9 @@ function Slot({ char, isActive, hasFakeCaret }: SlotProps) {
 
 /**
  * One real `<input>` (so SMS autofill, paste and screen readers work) drawn as
- * one box per digit. Auto-submits once per full code: typing the same six
- * digits again after a wrong attempt submits again, but a re-render does not.
+ * one box per digit. `onComplete` fires once each time the code becomes full
+ * (input-otp calls it on the transition, not on every render), so the same
+ * six digits typed again after a wrong attempt submit again.
  */
 export function OtpInput({
   label,
@@ -54,19 +55,6 @@ export function OtpInput({
   disabled,
   autoFocus,
 }: OtpInputProps) {
-  const submitted = useRef<string | null>(null);
-
-  function handleChange(next: string) {
-    if (next.length < length) submitted.current = null;
-    onChange(next);
-  }
-
-  function handleComplete(otp: string) {
-    if (submitted.current === otp) return;
-    submitted.current = otp;
-    onComplete?.(otp);
-  }
-
   return (
     <Field label={label} hint={hint} error={error}>
       {(control) => (
@@ -78,8 +66,8 @@ export function OtpInput({
             {...control}
             maxLength={length}
             value={value}
-            onChange={handleChange}
-            onComplete={handleComplete}
+            onChange={onChange}
+            onComplete={(otp: string) => onComplete?.(otp)}
             pattern={REGEXP_ONLY_DIGITS}
             pasteTransformer={digitsOnly}
             inputMode="numeric"
