@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
 
@@ -16,23 +16,36 @@ export async function expectNoSeriousAxeViolations(page: Page, screen: string): 
       help: violation.help,
       elements: violation.nodes.map((node) => `${node.target.join(" ")} — ${node.failureSummary}`),
     }));
-  expect(serious, `axe on "${screen}" (${await page.locator("html").getAttribute("lang")})`).toEqual(
-    [],
-  );
+  expect(
+    serious,
+    `axe on "${screen}" (${await page.locator("html").getAttribute("lang")})`,
+  ).toEqual([]);
 }
 
-/** The header's language switch (each language names itself: "English", "हिन्दी"). */
+/**
+ * The header's language switch. Each language names itself ("English",
+ * "हिन्दी"); the radio is visually hidden, so the finger presses its label.
+ */
 export async function switchLanguage(page: Page, language: "en" | "hi"): Promise<void> {
-  await page.getByRole("radio", { name: language === "hi" ? "हिन्दी" : "English" }).check();
+  const radio = page.getByRole("radio", { name: language === "hi" ? "हिन्दी" : "English" });
+  await page.locator("label", { has: radio }).click();
+  await expect(radio).toBeChecked();
   await expect(page.locator("html")).toHaveAttribute("lang", language);
 }
 
-/** Runs axe in English, switches to Hindi and runs it again, then back to English. */
+/**
+ * Runs axe in English, switches to Hindi and runs it again, then back to
+ * English — also on failure: the choice is saved on the agent, whom later
+ * tests sign in as.
+ */
 export async function expectAccessibleInBothLanguages(page: Page, screen: string): Promise<void> {
   await expectNoSeriousAxeViolations(page, screen);
   await switchLanguage(page, "hi");
-  await expectNoSeriousAxeViolations(page, screen);
-  await switchLanguage(page, "en");
+  try {
+    await expectNoSeriousAxeViolations(page, screen);
+  } finally {
+    await switchLanguage(page, "en");
+  }
 }
 
 /**
@@ -55,10 +68,12 @@ export async function expectFitsSmallScreen(page: Page, screen: string): Promise
       const target = (isToggle && control.closest("label")) || control;
       const box = target.getBoundingClientRect();
       if (box.height < 44 || box.width < 44) {
+        const label = control instanceof HTMLInputElement ? control.labels?.[0] : undefined;
         const name =
-          control.getAttribute("aria-label") ??
-          control.textContent?.trim() ??
-          control.getAttribute("name") ??
+          control.getAttribute("aria-label") ||
+          label?.textContent?.trim() ||
+          control.textContent?.trim() ||
+          control.getAttribute("name") ||
           "";
         tooSmall.push(
           `${control.tagName.toLowerCase()} "${name.slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,

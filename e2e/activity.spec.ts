@@ -1,19 +1,7 @@
 import { readFileSync } from "node:fs";
 import { agents } from "./agents.ts";
-import {
-  enterOtpFromPhone,
-  headings,
-  newCustomerToOtp,
-  stepHeading,
-} from "./console-steps.ts";
-import {
-  expect,
-  maskedMobile,
-  newCustomerMobile,
-  signIn,
-  signInByApi,
-  test,
-} from "./fixtures.ts";
+import { enterOtpFromPhone, headings, newCustomerToOtp, stepHeading } from "./console-steps.ts";
+import { expect, maskedMobile, newCustomerMobile, signIn, signInByApi, test } from "./fixtures.ts";
 
 test('the demo agent runs a flow and "My activity" lists each step, newest first', async ({
   page,
@@ -73,7 +61,9 @@ test("an admin filters everyone's activity by agent and outcome and downloads it
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^activity-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(file.suggestedFilename()).toMatch(
+    /^activity-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
   const [header, ...rows] = readFileSync(await file.path(), "utf8")
     .replace(/^\uFEFF/, "")
     .trimEnd()

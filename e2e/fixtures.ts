@@ -107,7 +107,7 @@ let nextAgent = 0;
 
 type Fixtures = {
   /** Fails the test on an uncaught error in the page; attaches console errors on failure. */
-  browserErrors: void;
+  browserErrors: undefined;
   /** A pool agent of its own for this test (see agents.ts). */
   agent: AgentLogin;
   /** The server's origin, for the Origin header the CSRF check wants on writes. */
@@ -125,7 +125,7 @@ export const test = base.extend<Fixtures>({
       page.on("console", (message) => {
         if (message.type() === "error") consoleErrors.push(message.text());
       });
-      await use();
+      await use(undefined);
       if (testInfo.status !== testInfo.expectedStatus && consoleErrors.length > 0) {
         await testInfo.attach("browser-console-errors", {
           body: consoleErrors.join("\n"),

@@ -16,8 +16,7 @@ const hi = {
   signOut: "साइन आउट",
 };
 
-const heading = (page: Page, name: string) =>
-  page.getByRole("heading", { name, exact: true });
+const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
 
 test("a whole Levin flow in Hindi, ₹ in hi-IN, and the choice follows the agent to the next sign-in", async ({
   signedInPage: page,

@@ -1,10 +1,4 @@
-import {
-  headings,
-  newCustomerToOtp,
-  profileValue,
-  stepHeading,
-  typeOtp,
-} from "./console-steps.ts";
+import { headings, newCustomerToOtp, profileValue, stepHeading, typeOtp } from "./console-steps.ts";
 import { expect, newCustomerMobile, readOtp, test } from "./fixtures.ts";
 
 test("submitting an OTP is one round trip: POST …/otp/verify answers with the next step, nothing is re-fetched", async ({

@@ -1,10 +1,4 @@
-import {
-  headings,
-  onboard,
-  startFlow,
-  stepHeading,
-  typeOtp,
-} from "./console-steps.ts";
+import { headings, onboard, startFlow, stepHeading, typeOtp } from "./console-steps.ts";
 import { expect, newCustomerMobile, queueSandbox, readOtp, test } from "./fixtures.ts";
 
 test("Eko times out on a write: the status is unknown, nothing is resent, and Re-check finds where the customer is", async ({

@@ -118,6 +118,15 @@ export async function measureLcp(origin: string, runs: number): Promise<LcpResul
         await throttle(cdp);
         await page.goto(`${origin}/`, { waitUntil: "load", timeout: 60_000 });
         await page.waitForLoadState("networkidle", { timeout: 60_000 });
+        // The first screen must be the sign-in form, not an error page that happens to paint fast.
+        await page
+          .getByLabel("Login")
+          .waitFor({ timeout: 30_000 })
+          .catch(() => {
+            throw new Error(
+              `the sign-in screen did not render; page errors: ${pageErrors.join("; ") || "none"}`,
+            );
+          });
         const paints = (await page.evaluate(READ_PAINTS)) as {
           lcp: number;
           label: string;

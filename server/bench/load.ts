@@ -29,7 +29,15 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
-const MAX_SAMPLES = 2_000_000;
+/** What one load slice saw: exact per-request latencies of the expected answers. */
+export type LoadSlice = {
+  samples: Float64Array;
+  failed: number;
+  failures: Record<string, number>;
+  elapsedS: number;
+};
+
+const MAX_SAMPLES_PER_SLICE = 1_000_000;
 
 /**
  * Closed-loop load: `connections` keep-alive clients, each sending its next
@@ -45,8 +53,8 @@ export async function runLoad(options: {
   durationS: number;
   expectStatus: number;
   next: () => RequestShape;
-}): Promise<LoadResult> {
-  const samples = new Float64Array(MAX_SAMPLES);
+}): Promise<LoadSlice> {
+  const samples = new Float64Array(MAX_SAMPLES_PER_SLICE);
   let ok = 0;
   let failed = 0;
   const failures: Record<string, number> = {};
@@ -54,7 +62,6 @@ export async function runLoad(options: {
     failed++;
     failures[kind] = (failures[kind] ?? 0) + 1;
   };
-  let sum = 0;
   let started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
@@ -71,28 +78,42 @@ export async function runLoad(options: {
       started = performance.now();
     });
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode !== options.expectStatus) {
-        fail(String(statusCode));
-        return;
-      }
-      if (ok < MAX_SAMPLES) samples[ok] = responseTime;
-      ok++;
-      sum += responseTime;
+      if (statusCode !== options.expectStatus) fail(String(statusCode));
+      else if (ok < MAX_SAMPLES_PER_SLICE) samples[ok++] = responseTime;
     });
     instance.on("reqError", () => fail("error"));
   });
   const elapsedS = (performance.now() - started) / 1000;
-  const sorted = samples.subarray(0, Math.min(ok, MAX_SAMPLES)).sort();
+  return { samples: samples.slice(0, ok), failed, failures, elapsedS };
+}
+
+/** Slices of one target and concurrency, measured in turns with the others, as one result. */
+export function summarize(connections: number, slices: LoadSlice[]): LoadResult {
+  const all = new Float64Array(slices.reduce((sum, slice) => sum + slice.samples.length, 0));
+  let offset = 0;
+  const failures: Record<string, number> = {};
+  for (const slice of slices) {
+    all.set(slice.samples, offset);
+    offset += slice.samples.length;
+    for (const [kind, count] of Object.entries(slice.failures)) {
+      failures[kind] = (failures[kind] ?? 0) + count;
+    }
+  }
+  const sorted = all.sort();
+  const elapsedS = slices.reduce((sum, slice) => sum + slice.elapsedS, 0);
   return {
-    connections: options.connections,
+    connections,
     durationS: Number(elapsedS.toFixed(2)),
-    ok,
-    failed,
+    ok: sorted.length,
+    failed: slices.reduce((sum, slice) => sum + slice.failed, 0),
     failures,
-    rps: ok / elapsedS,
+    rps: sorted.length / elapsedS,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
-    meanMs: ok > 0 ? sum / ok : Number.NaN,
+    meanMs:
+      sorted.length > 0
+        ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length
+        : Number.NaN,
   };
 }
 

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { signatureHeaders } from "../src/eko/sign.ts";
 import { UAT_CREDENTIALS } from "../src/env.ts";
-import { freshMobile, type LoadResult, type RequestShape, runLoad } from "./load.ts";
+import {
+  freshMobile,
+  type LoadResult,
+  type LoadSlice,
+  type RequestShape,
+  runLoad,
+  summarize,
+} from "./load.ts";
 import {
   type Child,
   freePort,
@@ -29,7 +36,9 @@ export type ProxyPhase = {
 };
 
 export type ProxyOptions = {
+  /** Measured seconds per target and concurrency, split into `rounds` slices. */
   durationS: number;
+  rounds: number;
   warmupS: number;
   connections: number[];
   logDir: string;
@@ -209,31 +218,39 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
       await preflight(target, origin, next(), expect);
     }
 
+    // Targets take turns in short slices (rotating who goes first), so a burst of
+    // other work on the machine skews all three alike instead of one.
+    const sampler = setInterval(() => {
+      rss.peak = Math.max(rss.peak ?? 0, rssMb(consolePid) ?? 0);
+    }, 200);
     const runs: ProxyRun[] = [];
-    for (const connections of options.connections) {
-      for (const target of targets) {
-        const { origin, expect, next } = plan[target];
-        const load = { origin, connections, expectStatus: expect, next };
-        await runLoad({ ...load, durationS: options.warmupS });
-        const sampler =
-          target === "console"
-            ? setInterval(() => {
-                rss.peak = Math.max(rss.peak ?? 0, rssMb(consolePid) ?? 0);
-              }, 200)
-            : null;
-        const result = await runLoad({ ...load, durationS: options.durationS });
-        if (sampler) {
-          clearInterval(sampler);
-          rss.endOfLoad = rssMb(consolePid);
-          rss.peak = Math.max(rss.peak ?? 0, rss.endOfLoad ?? 0);
+    try {
+      for (const connections of options.connections) {
+        const slices: Record<Target, LoadSlice[]> = { direct: [], console: [], express: [] };
+        const load = (target: Target, durationS: number) => {
+          const { origin, expect, next } = plan[target];
+          return runLoad({ origin, connections, durationS, expectStatus: expect, next });
+        };
+        for (const target of targets) await load(target, options.warmupS);
+        for (let round = 0; round < options.rounds; round++) {
+          for (let turn = 0; turn < targets.length; turn++) {
+            const target = targets[(round + turn) % targets.length] ?? "direct";
+            slices[target].push(await load(target, options.durationS / options.rounds));
+            if (target === "console") rss.endOfLoad = rssMb(consolePid);
+          }
         }
-        runs.push({ target, ...result });
-        console.log(
-          `  ${tag.padStart(5)} c=${String(connections).padStart(2)} ${target.padEnd(7)} ` +
-            `p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  ` +
-            `${result.rps.toFixed(0)} req/s  (${result.ok} ok, ${result.failed} failed)`,
-        );
+        for (const target of targets) {
+          const result = summarize(connections, slices[target]);
+          runs.push({ target, ...result });
+          console.log(
+            `  ${tag.padStart(5)} c=${String(connections).padStart(2)} ${target.padEnd(7)} ` +
+              `p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  ` +
+              `${result.rps.toFixed(0)} req/s  (${result.ok} ok, ${result.failed} failed)`,
+          );
+        }
       }
+    } finally {
+      clearInterval(sampler);
     }
     return {
       upstreamLatencyMs: latencyMs,

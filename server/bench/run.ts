@@ -11,7 +11,7 @@ import { checkTargets, compare, formatProxyTable, formatTargets } from "./report
 import { measureCheck, type SizeResult, sizeChecks } from "./size.ts";
 
 /**
- * `npm run bench [-- proxy|cold|lcp|size …] [--duration 6] [--warmup 2]`:
+ * `npm run bench [-- proxy|cold|lcp|size …] [--duration 6] [--warmup 2] [--rounds 3]`:
  * everything on loopback, every child killed at the end, the whole run
  * bounded by --time-limit seconds. Exit 1 when a target is missed.
  */
@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
   options: {
     duration: { type: "string", default: "6" },
     warmup: { type: "string", default: "2" },
+    rounds: { type: "string", default: "3" },
     "cold-runs": { type: "string", default: "5" },
     "lcp-runs": { type: "string", default: "3" },
     "time-limit": { type: "string", default: "900" },
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     sections: [...chosen],
     durationS: numberOption("duration", 120),
     warmupS: numberOption("warmup", 30),
+    rounds: Math.round(numberOption("rounds", 20)),
     connections: [1, 64],
     coldRuns: Math.round(numberOption("cold-runs", 20)),
     lcpRuns: Math.round(numberOption("lcp-runs", 10)),

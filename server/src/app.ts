@@ -25,6 +25,11 @@ export type AppDeps = {
   now?: () => Date;
   /** Serve the built SPA from web/dist (production start); tests leave it off. */
   serveWebApp?: boolean;
+  /**
+   * Mount the in-process sandbox at /sandbox (default: in sandbox mode). Off when
+   * EKO_BASE_URL names another sandbox: a second, unused outbox here would mislead.
+   */
+  mountSandbox?: boolean;
 };
 
 /**
@@ -68,7 +73,7 @@ export function createApp(deps: AppDeps) {
     info: { title: "Eko OTP agent console API", version: "1" },
   });
   app.route("/api", api);
-  if (deps.env.sandbox) {
+  if (deps.env.sandbox && (deps.mountSandbox ?? true)) {
     // Same keys as the console's Eko client: the sandbox checks every
     // signature the way Eko does, so the gateway's real signing path is exercised.
     const sandbox = createSandboxApp({

@@ -8,27 +8,26 @@ import { openStore } from "./store/open-store.ts";
 /**
  * The one place with side effects: read config, open the store, listen.
  * In sandbox mode the console's Eko client talks to the sandbox mounted on
- * this same port, over real HTTP, through the same signing path as for Eko.
+ * this same port, over real HTTP, through the same signing path as for Eko —
+ * unless EKO_BASE_URL names another one (`npm run sandbox`, shared by several
+ * instances), which then wins and nothing is mounted here.
  */
 async function main(): Promise<void> {
   const loaded = loadEnv();
   const logger = createLogger(loaded.logLevel);
-  const env: Env = {
-    ...loaded,
-    eko: {
-      ...loaded.eko,
-      baseUrl: loaded.eko.baseUrl ?? `http://127.0.0.1:${loaded.port}/sandbox/ekoapi/v3`,
-    },
-  };
+  const inProcessSandbox = loaded.sandbox !== null && loaded.eko.baseUrl === null;
+  // The Eko client reads the base URL per call: the in-process one is set once the port is known (PORT=0).
+  const env: Env = { ...loaded, eko: { ...loaded.eko } };
   const db = await openStore(env);
   if (env.sandbox) await seedSandboxAgents(db, env);
-  const deps: AppDeps = { env, db, logger, serveWebApp: true };
+  const deps: AppDeps = { env, db, logger, serveWebApp: true, mountSandbox: inProcessSandbox };
   const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    env.eko.baseUrl ??= `http://127.0.0.1:${info.port}/sandbox/ekoapi/v3`;
     const store = env.database.kind === "postgres" ? "PostgreSQL" : `SQLite ${env.database.path}`;
     const mode = env.sandbox
-      ? "sandbox (demo sign-in: demo / demo-password)"
+      ? `sandbox${inProcessSandbox ? "" : ` at ${env.eko.baseUrl}`} (demo sign-in: demo / demo-password)`
       : `Eko ${env.eko.env}`;
     console.log(`Eko console on http://${info.address}:${info.port} — ${mode} — store: ${store}`);
   });
@@ -45,6 +44,11 @@ async function main(): Promise<void> {
       logger.info("stopped");
       process.exit(0);
     });
+    // close() drops only the connections idle at that moment; one that finishes its
+    // in-flight answer afterwards would hold the exit until its keep-alive timeout.
+    if ("closeIdleConnections" in server) {
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+    }
     setTimeout(() => process.exit(1), 20_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -10,12 +10,20 @@ const isoDate = z
  * in India (IST), inclusive; both default to today. `agentId` is honoured for
  * admins only: an agent always sees their own events.
  */
+/** Control characters never name an agent or an outcome; PostgreSQL refuses NUL in text (a 500). */
+const filterText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^\P{Cc}*$/u);
+
 export const activityQuerySchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
-  agentId: z.string().min(1).max(64).optional(),
-  outcome: z.string().min(1).max(40).optional(),
-  action: z.string().min(1).max(60).optional(),
+  agentId: filterText(64).optional(),
+  outcome: filterText(40).optional(),
+  action: filterText(60).optional(),
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 

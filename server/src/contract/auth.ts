@@ -22,7 +22,9 @@ export const signInRequestSchema = z.object({
     .string({ error: "login_required" })
     .trim()
     .min(1, { error: "login_required" })
-    .max(64, { error: "login_invalid" }),
+    .max(64, { error: "login_invalid" })
+    // PostgreSQL refuses NUL in text: a control character would otherwise be a 500, not a wrong login.
+    .regex(/^\P{Cc}*$/u, { error: "login_invalid" }),
   password: z
     .string({ error: "password_required" })
     .min(1, { error: "password_required" })

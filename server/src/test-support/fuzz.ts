@@ -102,86 +102,92 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(shortOddString, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
 );
 
-function plausibleString(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.enum) return fc.constantFrom(...(schema.enum as string[]));
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
-  return fc.string({ maxLength: schema.maxLength ?? 40 });
-}
-
 export type FromSchemaOptions = {
   /** Hostile strings to mix in (short ones for URLs). */
   odd?: fc.Arbitrary<string>;
   /** Valid values by property name, for fields whose schema has no pattern (a transform or refinement). */
   examples?: Record<string, unknown[]>;
-  depth?: number;
 };
 
-/** Mostly plausible for `schema`, sometimes hostile: odd strings, wrong types, missing or extra keys. */
+/** A value the schema (and the examples) would accept. */
+function validFor(
+  schema: JsonSchema,
+  examples: Record<string, unknown[]>,
+  name?: string,
+): fc.Arbitrary<unknown> {
+  const known = name ? examples[name] : undefined;
+  if (known) return fc.constantFrom(...known);
+  switch (schema.type) {
+    case "object":
+      return fc.record(
+        Object.fromEntries(
+          Object.entries(schema.properties ?? {}).map(([key, sub]) => [
+            key,
+            validFor(sub, examples, key),
+          ]),
+        ),
+      );
+    case "string":
+      if (schema.enum) return fc.constantFrom(...(schema.enum as string[]));
+      if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
+      return fc.string({ maxLength: schema.maxLength ?? 40 });
+    case "integer":
+    case "number":
+      return fc.integer();
+    case "boolean":
+      return schema.enum ? fc.constantFrom(...(schema.enum as boolean[])) : fc.boolean();
+    case "array":
+      return fc.array(validFor(schema.items ?? {}, examples), { maxLength: 3 });
+    default:
+      return fc.jsonValue({ maxDepth: 2 });
+  }
+}
+
+/** Own property writes, so "__proto__" stays a key and never touches the prototype. */
+function withKey(value: Record<string, unknown>, key: string, item: unknown) {
+  const copy = { ...value };
+  Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true });
+  return copy;
+}
+
+/**
+ * A valid value with exactly one thing wrong: one field hostile (recursively,
+ * for nested objects), one field missing, or unknown keys added. One fault at
+ * a time gets past everything else to the check that has to catch it.
+ */
 export function fromSchema(
   schema: JsonSchema | undefined,
   options: FromSchemaOptions = {},
 ): fc.Arbitrary<unknown> {
-  const { odd = oddString, depth = 0, examples = {} } = options;
-  if (!schema || depth > 4) return fc.jsonValue({ maxDepth: 2 });
+  const { odd = oddString, examples = {} } = options;
+  if (!schema) return fc.jsonValue({ maxDepth: 2 });
+  const valid = validFor(schema, examples);
   const hostile = fc.oneof({ weight: 2, arbitrary: odd }, { weight: 1, arbitrary: wrongType });
-  const nested = (sub: JsonSchema | undefined, name?: string) => {
-    const arbitrary = fromSchema(sub, { odd, examples, depth: depth + 1 });
-    const known = name ? examples[name] : undefined;
-    return known
-      ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary })
-      : arbitrary;
-  };
-  let plausible: fc.Arbitrary<unknown>;
-  switch (schema.type) {
-    case "object": {
-      const properties = Object.entries(schema.properties ?? {});
-      // Every property, then up to two of them left out (missing fields).
-      const shaped = fc
-        .tuple(
-          fc.record(Object.fromEntries(properties.map(([key, sub]) => [key, nested(sub, key)]))),
-          fc.subarray(
-            properties.map(([key]) => key),
-            { maxLength: Math.min(2, properties.length) },
-          ),
-        )
-        .map(([value, missing]) =>
-          Object.fromEntries(Object.entries(value).filter(([key]) => !missing.includes(key))),
-        );
-      const extras = fc.dictionary(
-        fc.oneof(shortOddString, fc.constantFrom("__proto__", "constructor", "role", "agentId")),
-        fc.jsonValue({ maxDepth: 2 }),
-        { maxKeys: 3 },
-      );
-      plausible = fc.tuple(shaped, extras, fc.boolean()).map(([value, extra, addExtra]) => {
-        // Own property writes, so "__proto__" stays a key and never touches the prototype.
-        const body: Record<string, unknown> = { ...value };
-        if (addExtra)
-          for (const [key, item] of Object.entries(extra))
-            Object.defineProperty(body, key, { value: item, enumerable: true });
-        return body;
-      });
-      break;
-    }
-    case "string":
-      plausible = plausibleString(schema);
-      break;
-    case "integer":
-    case "number":
-      plausible = fc.integer();
-      break;
-    case "boolean":
-      plausible = schema.enum ? fc.constantFrom(...(schema.enum as boolean[])) : fc.boolean();
-      break;
-    case "array":
-      plausible = fc.array(nested(schema.items), { maxLength: 4 });
-      break;
-    default:
-      plausible = fc.jsonValue({ maxDepth: 2 });
+  const keys = Object.keys(schema.properties ?? {});
+  if (schema.type !== "object" || keys.length === 0) {
+    return fc.oneof({ weight: 1, arbitrary: valid }, { weight: 1, arbitrary: hostile });
   }
-  // Strings are where the odd code units go: half of them are hostile.
-  const plausibleWeight = schema.type === "string" ? 1 : 3;
+  const base = valid as fc.Arbitrary<Record<string, unknown>>;
+  const broken = keys.map((key) =>
+    fc
+      .tuple(base, fromSchema(schema.properties?.[key], options))
+      .map(([value, item]) => withKey(value, key, item)),
+  );
+  const missing = keys.map((key) =>
+    base.map((value) => Object.fromEntries(Object.entries(value).filter(([k]) => k !== key))),
+  );
+  const extraKey = fc.oneof(
+    shortOddString,
+    fc.constantFrom("__proto__", "constructor", "role", "agentId", "userCode"),
+  );
+  const extra = fc
+    .tuple(base, extraKey, fc.jsonValue({ maxDepth: 2 }))
+    .map(([value, key, item]) => withKey(value, key, item));
   return fc.oneof(
-    { weight: plausibleWeight, arbitrary: plausible },
+    { weight: 1, arbitrary: valid },
+    { weight: 4, arbitrary: fc.oneof(...broken) },
+    { weight: 1, arbitrary: fc.oneof(...missing) },
+    { weight: 1, arbitrary: extra },
     { weight: 1, arbitrary: hostile },
   );
 }

@@ -11,6 +11,9 @@ export type Served = { origin: string; close: () => Promise<void> };
 /** Real HTTP on 127.0.0.1:0 (sockets, chunked bodies, resets), closed by the caller. */
 export async function listen(fetch: Hono["fetch"]): Promise<Served> {
   const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }) as Server;
+  // Outlive fetch's own 4 s idle timeout, so a kept-alive socket is never closed
+  // by the server just as the client reuses it ("other side closed").
+  server.keepAliveTimeout = 60_000;
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   return {

@@ -30,6 +30,10 @@ export function ConsentPanel({
   return (
     <div className="flex flex-col gap-3">
       <section
+        // The text scrolls when long: a tab stop lets a keyboard scroll it (WCAG 2.1.1, axe
+        // scrollable-region-focusable).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs one.
+        tabIndex={0}
         aria-label={i18n._(text.title)}
         className="flex max-h-80 flex-col gap-2 overflow-y-auto rounded-lg border-2 border-slate-300 bg-slate-50 p-3"
       >

@@ -1,0 +1,205 @@
+import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { FlowView } from "./contract/flow-view.ts";
+import { TEST_AADHAAR } from "./sandbox/personas.ts";
+import { CONSENT, NEW_CUSTOMER, PAN } from "./test-support/flow-harness.ts";
+import { type PostgresServer, startPostgres } from "./test-support/postgres.ts";
+import { killStarted, type NodeProcess, runNode, startNode } from "./test-support/processes.ts";
+
+/*
+ * The real entry points as separate processes: two consoles
+ * (`node server/src/index.ts`) on one PostgreSQL, both pointed by
+ * EKO_BASE_URL at one standalone sandbox (`node server/src/sandbox/main.ts`).
+ * Sessions, flows and rate limits live in the store, so either instance can
+ * serve any request; SIGTERM drains what is in flight before exiting.
+ */
+
+type Instance = { origin: string; process: NodeProcess };
+let postgres: PostgresServer;
+let sandbox: { origin: string; process: NodeProcess };
+let a: Instance;
+let b: Instance;
+let storeEnv: Record<string, string>;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  const sandboxProcess = startNode("sandbox/main.ts", { SANDBOX_PORT: "0", HOST: "127.0.0.1" });
+  const [, sandboxOrigin = ""] = await sandboxProcess.waitFor(/on (http:\/\/[\d.:]+)\/sandbox/);
+  sandbox = { origin: sandboxOrigin, process: sandboxProcess };
+  storeEnv = {
+    DATABASE_URL: await postgres.createDatabase(),
+    // Every instance on one database needs the same key to open the others' sealed flow secrets.
+    STATE_KEY: randomBytes(32).toString("base64"),
+  };
+  const consoleEnv = {
+    ...storeEnv,
+    EKO_ENV: "sandbox",
+    EKO_BASE_URL: `${sandbox.origin}/sandbox/ekoapi/v3`,
+    EKO_TIMEOUT_MS: "5000",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "info",
+  };
+  // Both start (and migrate, and seed the demo agents) at the same time.
+  const [first, second] = ["a", "b"].map(() => startNode("index.ts", consoleEnv));
+  const origin = async (process: NodeProcess) =>
+    (await process.waitFor(/Eko console on (http:\/\/[\d.:]+)/))[1] ?? "";
+  a = { origin: await origin(first as NodeProcess), process: first as NodeProcess };
+  b = { origin: await origin(second as NodeProcess), process: second as NodeProcess };
+}, 60_000);
+
+afterAll(async () => {
+  killStarted();
+  await postgres?.stop();
+});
+
+async function api(instance: Instance, method: string, path: string, body?: unknown, cookie = "") {
+  const response = await fetch(`${instance.origin}/api${path}`, {
+    method,
+    headers: {
+      origin: instance.origin,
+      cookie,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    json: text ? JSON.parse(text) : null,
+    cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "",
+  };
+}
+
+const signIn = async (instance: Instance, login: string, password: string) =>
+  (await api(instance, "POST", "/auth/sign-in", { login, password })).cookie;
+
+async function latestOtp(mobile: string, rail: string, purpose: string): Promise<string> {
+  const response = await fetch(`${sandbox.origin}/sandbox/outbox?mobile=${mobile}`);
+  const messages = (await response.json()) as { otp: string; rail: string; purpose: string }[];
+  const found = messages.find((message) => message.rail === rail && message.purpose === purpose);
+  if (!found) throw new Error(`no ${purpose} OTP for ${mobile} on ${rail}`);
+  return found.otp;
+}
+
+test("a session made on one instance works on the other, and signing out on one ends it on both", async () => {
+  const cookie = await signIn(a, "demo", "demo-password");
+  expect((await api(b, "GET", "/auth/me", undefined, cookie)).json.agent.login).toBe("demo");
+  expect((await api(b, "POST", "/auth/sign-out", undefined, cookie)).status).toBe(204);
+  expect((await api(a, "GET", "/auth/me", undefined, cookie)).status).toBe(401);
+});
+
+test("a Levin onboarding started on one instance is carried on by the other, step by step", async () => {
+  const cookie = await signIn(a, "demo", "demo-password");
+  const mobile = "9000000003";
+  let view = (await api(a, "POST", "/flows", { rail: "levin", mobile }, cookie)).json as FlowView;
+  const kinds = [view.step.kind];
+  for (let hop = 0; hop < 8 && view.step.kind !== "profile"; hop++) {
+    const instance = hop % 2 === 0 ? b : a;
+    const step = view.step;
+    const send = (path: string, body: unknown) =>
+      api(instance, "POST", `/flows/${view.id}${path}`, body, cookie);
+    const response =
+      step.kind === "onboard"
+        ? await send("/onboard", NEW_CUSTOMER)
+        : step.kind === "otp"
+          ? await send("/otp/verify", { otp: await latestOtp(mobile, "levin", step.purpose) })
+          : step.kind === "aadhaar"
+            ? await send("/aadhaar", { aadhaar: TEST_AADHAAR.valid, consent: CONSENT })
+            : await send("/pan", { pan: PAN });
+    expect(response.status, JSON.stringify(response.json)).toBe(200);
+    view = response.json as FlowView;
+    kinds.push(view.step.kind);
+  }
+  expect(kinds).toEqual(["onboard", "otp", "aadhaar", "otp", "pan", "profile"]);
+  // The external sandbox served every call; the consoles mount none of their own.
+  const log = (await (await fetch(`${sandbox.origin}/sandbox/requests`)).json()) as unknown[];
+  expect(log.length).toBeGreaterThanOrEqual(6);
+  expect((await fetch(`${a.origin}/sandbox/outbox?mobile=${mobile}`)).status).toBe(404);
+});
+
+test("sign-in failures count across instances: five spread over both lock the login on both", async () => {
+  // Outside the demo logins, agents come from the agent CLI, run against the same store.
+  const password = "correct-horse-battery";
+  const added = await runNode(
+    "cli/agent.ts",
+    [
+      "add",
+      "--login",
+      "spread",
+      "--name",
+      "Spread Agent",
+      "--user-code",
+      "20810200",
+      "--password",
+      password,
+    ],
+    storeEnv,
+  );
+  expect(added).toMatch(/Added agent 'spread'/);
+  for (const instance of [a, b, a, b, a]) {
+    expect(
+      (await api(instance, "POST", "/auth/sign-in", { login: "spread", password: "nope" })).status,
+    ).toBe(401);
+  }
+  for (const instance of [b, a]) {
+    const locked = await api(instance, "POST", "/auth/sign-in", { login: "spread", password });
+    expect(locked.status).toBe(429);
+    expect(locked.json.error.code).toBe("rate_limited");
+  }
+});
+
+function refusesConnections(origin: string): Promise<boolean> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
+  });
+}
+
+test("SIGTERM: new connections are refused, the in-flight request still gets its answer, exit 0 after closing the store", async () => {
+  const cookie = await signIn(b, "demo", "demo-password");
+  const mobile = "9000000002";
+  await fetch(`${sandbox.origin}/sandbox/scenarios`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ mobile, fault: "slow", delayMs: 1_500 }),
+  });
+  let answered = false;
+  const inFlight = api(b, "POST", "/flows", { rail: "digikhata", mobile }, cookie).finally(() => {
+    answered = true;
+  });
+  // The slow answer is under way once the sandbox has taken the queued fault.
+  for (let i = 0; i < 100; i++) {
+    const queue = (await (await fetch(`${sandbox.origin}/sandbox/scenarios`)).json()) as unknown[];
+    if (queue.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  b.process.child.kill("SIGTERM");
+  let refused = false;
+  for (let i = 0; i < 50 && !refused; i++) {
+    refused = await refusesConnections(b.origin);
+    if (!refused) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(refused).toBe(true);
+  expect(answered).toBe(false);
+
+  const started = await inFlight;
+  expect(started.status).toBe(201);
+  expect((started.json as FlowView).step.kind).toBe("otp");
+  const answeredAt = Date.now();
+  expect(await b.process.exited).toEqual({ code: 0, signal: null });
+  // Promptly: the kept-alive connection of the last answer does not hold the exit.
+  expect(Date.now() - answeredAt).toBeLessThan(1_500);
+  const log = b.process.output();
+  expect(log.indexOf('"msg":"stopped"')).toBeGreaterThan(log.indexOf('"msg":"draining"'));
+  // The other instance carries on, with the flow the stopped one saved.
+  const flowId = (started.json as FlowView).id;
+  expect((await api(a, "GET", `/flows/${flowId}`, undefined, cookie)).json.step.kind).toBe("otp");
+});
