@@ -39,6 +39,7 @@ test("sign-in, and its wrong-password error @mobile", async ({ page }) => {
 
 test("start screen, its field error, and Eko being unavailable @mobile", async ({
   signedInPage: page,
+  request,
 }) => {
   await expectAccessibleInBothLanguages(page, "start");
 
@@ -49,7 +50,7 @@ test("start screen, its field error, and Eko being unavailable @mobile", async (
 
   // Eko answers HTTP 500 to the look-up and to its one retry.
   const mobile = newCustomerMobile();
-  await queueSandbox(page.request, { mobile, fault: "500", times: 2 });
+  await queueSandbox(request, { mobile, fault: "500", times: 2 });
   await page.getByLabel("Customer mobile number").fill(mobile);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("alert")).toContainText("Eko is not responding");
@@ -143,9 +144,10 @@ test("existing customer's profile, and DigiKhata's next-step card", async ({
 
 test("an Eko answer the console does not understand (failed card)", async ({
   signedInPage: page,
+  request,
 }) => {
   const mobile = newCustomerMobile();
-  await queueSandbox(page.request, { mobile, scenario: 585 });
+  await queueSandbox(request, { mobile, scenario: 585 });
   await startFlow(page, { rail: "customer-account", mobile });
   await expect(
     stepHeading(page, "Eko sent an answer the console doesn't understand"),

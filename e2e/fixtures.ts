@@ -108,7 +108,7 @@ let nextAgent = 0;
 type Fixtures = {
   /** Fails the test on an uncaught error in the page; attaches console errors on failure. */
   browserErrors: undefined;
-  /** A pool agent of its own for this test (see agents.ts). */
+  /** A pool agent for this test, taken in turn (see agents.ts). */
   agent: AgentLogin;
   /** The server's origin, for the Origin header the CSRF check wants on writes. */
   origin: string;

@@ -12,6 +12,7 @@ import {
 } from "./load.ts";
 import {
   type Child,
+  cpuSeconds,
   freePort,
   logTail,
   ROOT,
@@ -25,7 +26,15 @@ import {
 export const targets = ["direct", "console", "express"] as const;
 export type Target = (typeof targets)[number];
 
-export type ProxyRun = { target: Target; connections: number } & LoadResult;
+export type ProxyRun = {
+  target: Target;
+  connections: number;
+  /**
+   * CPU the answering server spent per answered request (sandbox for direct,
+   * console, Express): less sensitive to other work on the machine than latency.
+   */
+  serverCpuMsPerRequest: number;
+} & LoadResult;
 
 export type ProxyPhase = {
   upstreamLatencyMs: number;
@@ -204,14 +213,16 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
     };
 
     const cookie = await signIn(consoleHandle);
-    const plan: Record<Target, { origin: string; expect: number; next: () => RequestShape }> = {
-      direct: { origin: sandboxOrigin, expect: 200, next: directRequest },
+    type Plan = { origin: string; expect: number; next: () => RequestShape; pid: number };
+    const plan: Record<Target, Plan> = {
+      direct: { origin: sandboxOrigin, expect: 200, next: directRequest, pid: sandbox.pid },
       console: {
         origin: consoleHandle.origin,
         expect: 201,
         next: consoleRequest(consoleHandle.origin, cookie),
+        pid: consolePid,
       },
-      express: { origin: expressOrigin, expect: 200, next: expressRequest },
+      express: { origin: expressOrigin, expect: 200, next: expressRequest, pid: express.pid },
     };
     for (const target of targets) {
       const { origin, expect, next } = plan[target];
@@ -227,11 +238,22 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
     try {
       for (const connections of options.connections) {
         const slices: Record<Target, LoadSlice[]> = { direct: [], console: [], express: [] };
-        const load = (target: Target, durationS: number) => {
-          const { origin, expect, next } = plan[target];
-          return runLoad({ origin, connections, durationS, expectStatus: expect, next });
+        const cpuS: Record<Target, number> = { direct: 0, console: 0, express: 0 };
+        const load = async (target: Target, durationS: number) => {
+          const { origin, expect, next, pid } = plan[target];
+          const before = cpuSeconds(pid);
+          const slice = await runLoad({
+            origin,
+            connections,
+            durationS,
+            expectStatus: expect,
+            next,
+          });
+          cpuS[target] += cpuSeconds(pid) - before;
+          return slice;
         };
         for (const target of targets) await load(target, options.warmupS);
+        cpuS.direct = cpuS.console = cpuS.express = 0;
         for (let round = 0; round < options.rounds; round++) {
           for (let turn = 0; turn < targets.length; turn++) {
             const target = targets[(round + turn) % targets.length] ?? "direct";
@@ -241,11 +263,14 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
         }
         for (const target of targets) {
           const result = summarize(connections, slices[target]);
-          runs.push({ target, ...result });
+          const serverCpuMsPerRequest =
+            (cpuS[target] * 1000) / Math.max(1, result.ok + result.failed);
+          runs.push({ target, ...result, serverCpuMsPerRequest });
           console.log(
             `  ${tag.padStart(5)} c=${String(connections).padStart(2)} ${target.padEnd(7)} ` +
               `p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  ` +
-              `${result.rps.toFixed(0)} req/s  (${result.ok} ok, ${result.failed} failed)`,
+              `${result.rps.toFixed(0)} req/s  server CPU ${serverCpuMsPerRequest.toFixed(3)} ms/req  ` +
+              `(${result.ok} ok, ${result.failed} failed)`,
           );
         }
       }

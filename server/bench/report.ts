@@ -191,7 +191,18 @@ function table(rows: string[][]): string {
 
 export function formatProxyTable(comparisons: Comparison[]): string {
   const rows = [
-    ["upstream", "clients", "target", "p50", "p99", "req/s", "added p50", "added p99", "failed"],
+    [
+      "upstream",
+      "clients",
+      "target",
+      "p50",
+      "p99",
+      "req/s",
+      "added p50",
+      "added p99",
+      "server CPU/req",
+      "failed",
+    ],
   ];
   for (const c of comparisons) {
     for (const target of ["direct", "console", "express"] as const) {
@@ -207,6 +218,7 @@ export function formatProxyTable(comparisons: Comparison[]): string {
         run.rps.toFixed(0),
         added ? ms(added.p50) : "",
         added ? ms(added.p99) : "",
+        `${run.serverCpuMsPerRequest.toFixed(3)} ms`,
         String(run.failed),
       ]);
     }
@@ -219,6 +231,7 @@ export function formatProxyTable(comparisons: Comparison[]): string {
       `thr console÷express ${x(c.throughputRatio)}`,
       `console p99÷direct ${x(c.consoleP99OverDirect)}`,
       "",
+      `CPU console÷express ${x(c.console.serverCpuMsPerRequest / c.express.serverCpuMsPerRequest)}`,
       "",
     ]);
   }

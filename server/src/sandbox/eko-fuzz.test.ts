@@ -140,7 +140,7 @@ test.each(routeTable.map((route) => [route.method, route.pattern, route] as cons
         if (response.status === 200) expect(typeof json.response_type_id, where).toBe("number");
         else expect(response.status, where).toBeGreaterThanOrEqual(400);
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
     // Still serving: a plain signed lookup answers "OTP sent".
     const lookup = await sandbox.eko("GET", "/customer/payment/ppi-levin/sender/9000000001");

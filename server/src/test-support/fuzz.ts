@@ -151,9 +151,10 @@ function withKey(value: Record<string, unknown>, key: string, item: unknown) {
 }
 
 /**
- * A valid value with exactly one thing wrong: one field hostile (recursively,
- * for nested objects), one field missing, or unknown keys added. One fault at
- * a time gets past everything else to the check that has to catch it.
+ * Mostly a valid value with exactly one thing wrong: one field hostile
+ * (recursively, for nested objects), one field missing, or an unknown key
+ * added — one fault at a time gets past everything else to the check that has
+ * to catch it. Sometimes wholly valid, sometimes wholly hostile.
  */
 export function fromSchema(
   schema: JsonSchema | undefined,
