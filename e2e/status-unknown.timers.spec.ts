@@ -1,5 +1,5 @@
 import { headings, onboard, startFlow, stepHeading, typeOtp } from "./console-steps.ts";
-import { expect, newCustomerMobile, queueSandbox, readOtp, test } from "./fixtures.ts";
+import { expect, newCustomerMobile, queueSandbox, readOtp, readOutbox, test } from "./fixtures.ts";
 
 test("Eko times out on a write: the status is unknown, nothing is resent, and Re-check finds where the customer is", async ({
   signedInPage: page,
@@ -15,8 +15,11 @@ test("Eko times out on a write: the status is unknown, nothing is resent, and Re
   await expect(
     page.getByText(/Eko did not answer in time when we sent the customer's registration details/),
   ).toBeVisible();
-  // The registration did go through in the end: its OTP reaches the customer's phone.
+  await expect(page.getByText(/Nothing has been sent again/)).toBeVisible();
+  // The registration did go through in the end: its OTP reaches the customer's phone —
+  // once: the console did not repeat the write behind the agent's back.
   await readOtp(request, mobile, { since: registeredAt });
+  expect(await readOutbox(request, mobile)).toHaveLength(1);
 
   const recheckedAt = Date.now();
   await page.getByRole("button", { name: "Re-check status" }).click();
