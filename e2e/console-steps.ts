@@ -133,7 +133,7 @@ export async function newCustomerToOtp(
   return { flowId, since };
 }
 
-/** The value in a profile-card row, by its label: "Wallet balance" → "₹12,450.50". */
+/** The value in a profile-card row, by its label: "Wallet balance" → "₹1,24,500.50". */
 export function profileValue(page: Page, label: string) {
   return page
     .locator("dl > div")

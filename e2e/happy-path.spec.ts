@@ -9,7 +9,7 @@ import {
 } from "./console-steps.ts";
 import { expect, maskedMobile, test } from "./fixtures.ts";
 
-// Karan Garg (sandbox persona): full KYC, balance 12450.50, limit 50000.0, used 44713.
+// Karan Garg (sandbox persona): full KYC, balance 124500.50, limit 50000.0, used 44713.
 const existingCustomer = "9000000001";
 
 for (const rail of rails) {
@@ -26,7 +26,7 @@ for (const rail of rails) {
     await expect(stepHeading(page, headings.profile)).toBeVisible();
     const card = page.getByRole("region", { name: "Karan Garg" });
     await expect(card.getByText("Full KYC")).toBeVisible();
-    await expect(profileValue(page, "Wallet balance")).toHaveText("₹12,450.50");
+    await expect(profileValue(page, "Wallet balance")).toHaveText("₹1,24,500.50");
     await expect(profileValue(page, "Can send now")).toHaveText("₹5,287");
     await expect(profileValue(page, "Monthly limit")).toHaveText("₹50,000");
     await expect(profileValue(page, "Mobile")).toHaveText(maskedMobile(existingCustomer));

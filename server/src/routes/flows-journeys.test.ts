@@ -11,7 +11,7 @@ const journeys: [string, string, StepKind[], Record<string, unknown>][] = [
     "customer-account",
     "9000000001",
     ["otp", "profile"],
-    { profile: { kyc: "full_kyc", balance: 12450.5 } },
+    { profile: { kyc: "full_kyc", balance: 124500.5 } },
   ],
   [
     "customer-account",

@@ -134,7 +134,7 @@ test("the full-KYC persona carries the documented figures", async () => {
   expect(data(verified)).toMatchObject({
     customer_profile: {
       name: "Karan Garg",
-      balance: "12450.50",
+      balance: "124500.50",
       total_monthly_limit: "50000.0",
       next_allowed_limit: "5287.0",
       kyc_state: 1,

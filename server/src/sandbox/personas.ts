@@ -34,7 +34,7 @@ export const personas: readonly Persona[] = [
     mobile: "9000000001",
     who: "Existing full-KYC customer (Karan Garg)",
     describe:
-      "Every rail: get-info → 2129, verify → 309 with customer_profile.kyc_state 1, balance 12450.50, " +
+      "Every rail: get-info → 2129, verify → 309 with customer_profile.kyc_state 1, balance 124500.50, " +
       "monthly limit 50000.0, used 44713 / remaining 5287. Levin adds wallet_token + wallet_id.",
     name: "Karan Garg",
     dob: "1990-05-15",
@@ -43,7 +43,7 @@ export const personas: readonly Persona[] = [
     // The used/remaining split of the A.4 sample (eko-api.md §8).
     figures: {
       kycState: 1,
-      balance: "12450.50",
+      balance: "124500.50",
       totalMonthlyLimit: "50000.0",
       used: 44713,
       remaining: 5287,

@@ -9,7 +9,7 @@ import { getSandboxPhoneQueryOptions } from "./get-sandbox-phone.ts";
  * The answer is the new FlowView, stored under the flow query's own key; a
  * 409 / step_not_allowed means the flow moved on elsewhere (another tab), a
  * 404 that it is gone, a 423 that it is locked: the flow is re-read to show that.
- * Any step may have sent an OTP, so the sandbox phone (if shown) looks again.
+ * Any step may have sent an OTP, so the sandbox phone (if there is one) looks again.
  */
 export function useFlowStepMutation<Variables>(
   flowId: string,
@@ -26,6 +26,8 @@ export function useFlowStepMutation<Variables>(
       void queryClient.invalidateQueries({
         queryKey: getSandboxPhoneQueryOptions(flowId).queryKey,
         exact: true,
+        // null = no simulator (real Eko): asking again would only fetch another 404.
+        predicate: (query) => query.state.data !== null,
       });
     },
     onError: (error) => {
