@@ -6,7 +6,9 @@ import type { Onboarding } from "../contract/onboarding.ts";
 import type { Rail } from "../contract/rails.ts";
 import { ApiProblem } from "../http/problem.ts";
 import {
+  checkOtpSendAllowed,
   checkOtpVerifyAllowed,
+  countOtpSend,
   limitOtpSend,
   recordOtpVerifyFailure,
 } from "../http/rate-limits.ts";
@@ -63,12 +65,19 @@ export function createFlowEngine(deps: FlowEngineDeps) {
     if (!deps.limiter) return;
     if (attempt.limits === "send") {
       await limitOtpSend(deps.limiter, { mobile: record.mobile, agentId: actor.agent.id });
+    } else if (attempt.limits === "lookup") {
+      await checkOtpSendAllowed(deps.limiter, { mobile: record.mobile, agentId: actor.agent.id });
     } else if (attempt.limits === "verify") {
       await checkOtpVerifyAllowed(deps.limiter, { mobile: record.mobile });
     }
   }
 
-  async function countWrongOtp(attempt: Attempt, saved: FlowRecord): Promise<void> {
+  /** After the call: a lookup's OTP (or a timed-out one that may have gone out), wrong OTPs. */
+  async function countOutcome(attempt: Attempt, saved: FlowRecord, actor: Actor): Promise<void> {
+    const otpMaybeSent = saved.step.kind === "otp" || saved.step.kind === "status_unknown";
+    if (deps.limiter && attempt.limits === "lookup" && otpMaybeSent) {
+      await countOtpSend(deps.limiter, { mobile: saved.mobile, agentId: actor.agent.id });
+    }
     const wrong =
       (saved.step.kind === "otp" && saved.step.lastAttempt === "wrong") ||
       saved.step.kind === "locked";
@@ -105,7 +114,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
           }
         },
       );
-      await countWrongOtp(attempt, saved);
+      await countOutcome(attempt, saved, actor);
       return toView(saved);
     } finally {
       await repo.unlock(flowId, owner);
@@ -132,7 +141,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: () => {},
         operation: (adapter, record, io) => bind(adapter.lookup(), io, undefined, record.rail),
         unknownAs: null,
-        limits: "send",
+        limits: "lookup",
         unsaved: true,
       };
       await checkLimits(attempt, draft, actor);
@@ -140,6 +149,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         await repo.create(next, audits);
         return next;
       });
+      await countOutcome(attempt, record, actor);
       return toView(record);
     },
 
@@ -255,7 +265,7 @@ export function createFlowEngine(deps: FlowEngineDeps) {
         guard: onStep("status_unknown", "failed"),
         operation: (adapter, record, io) => bind(adapter.lookup(), io, undefined, record.rail),
         unknownAs: null,
-        limits: "send",
+        limits: "lookup",
       });
     },
   };

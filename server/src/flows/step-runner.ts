@@ -44,7 +44,7 @@ export type Attempt = {
   secrets?: (secrets: FlowSecrets) => FlowSecrets;
   consent?: (record: FlowRecord) => ConsentEntry;
   /** Which abuse limit applies: the call makes Eko send an OTP, or checks one. */
-  limits?: "send" | "verify";
+  limits?: "send" | "lookup" | "verify";
   /** The flow row does not exist yet (POST /flows): a failure's audit row names no flow. */
   unsaved?: boolean;
 };

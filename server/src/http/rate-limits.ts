@@ -53,6 +53,33 @@ export async function limitOtpSend(
   );
 }
 
+/**
+ * For lookups (Get Customer / Sender Info), which send an OTP only when the
+ * customer is enrolled: check before the call, count only once an OTP went
+ * out — registering a new customer must not use up the agent's allowance.
+ */
+export async function checkOtpSendAllowed(
+  limiter: RateLimiter,
+  { mobile, agentId }: { mobile: string; agentId: string },
+): Promise<void> {
+  throwIfRefused(
+    await limiter.peek(limitKeys.otpSendAgent(agentId), policies.otpSendsPerAgent),
+    "Too many OTPs sent by this agent",
+  );
+  throwIfRefused(
+    await limiter.peek(limitKeys.otpSendMobile(mobile), policies.otpSendsPerMobile),
+    "Too many OTPs sent to this mobile",
+  );
+}
+
+export async function countOtpSend(
+  limiter: RateLimiter,
+  { mobile, agentId }: { mobile: string; agentId: string },
+): Promise<void> {
+  await limiter.consume(limitKeys.otpSendAgent(agentId), policies.otpSendsPerAgent);
+  await limiter.consume(limitKeys.otpSendMobile(mobile), policies.otpSendsPerMobile);
+}
+
 /** Call before sending an OTP to Eko for verification. Throws the 429 ApiProblem. */
 export async function checkOtpVerifyAllowed(
   limiter: RateLimiter,

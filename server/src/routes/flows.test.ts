@@ -275,6 +275,19 @@ test("abuse limit: the sixth OTP sent to one mobile within ten minutes is refuse
   expect((await h.requests()).filter((entry) => entry.method === "GET")).toHaveLength(5);
 });
 
+test("abuse limit: lookups that send no OTP (new customers) do not use up the allowance", async () => {
+  const h = await harness();
+  // Six lookups of one unenrolled mobile: Eko answers 308 and texts nobody.
+  for (let i = 0; i < 6; i++) {
+    expect((await h.start("levin", "9123456780")).step.kind).toBe("onboard");
+  }
+  // The customer's first real OTP still goes out.
+  const view = await h.start("levin", "9123456780");
+  const onboarded = await h.api("POST", `/${view.id}/onboard`, NEW_CUSTOMER);
+  expect(onboarded.status).toBe(200);
+  expect(onboarded.json.step.kind).toBe("otp");
+});
+
 test("a restart (new app, same SQLite store, generated state.key) can still open the sealed secrets", async () => {
   const h = await harness();
   const view = await h.start("customer-account", "9000000002");
