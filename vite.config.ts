@@ -1,13 +1,47 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { lingui } from "@lingui/vite-plugin";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
+import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+
+/**
+ * Brotli and gzip copies of every text asset, written once at build time and
+ * served as they are (serveStatic `precompressed` in server/src/web-assets.ts):
+ * on a counter's slow mobile data, the 220 KB entry script is 69 KB gzipped
+ * and less as Brotli, at no CPU cost per request.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: "precompress-assets",
+    apply: "build",
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? "web/dist";
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
+        const source = await readFile(join(dir, fileName));
+        const brotli = brotliCompressSync(source, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+        });
+        await writeFile(join(dir, `${fileName}.br`), brotli);
+        await writeFile(join(dir, `${fileName}.gz`), gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
 
 const serverPort = Number(process.env.PORT ?? 3000);
 
 export default defineConfig({
   root: "web",
-  plugins: [react(), lingui({ configPath: "web/lingui.config.ts" }), tailwindcss()],
+  plugins: [
+    react(),
+    lingui({ configPath: "web/lingui.config.ts" }),
+    tailwindcss(),
+    precompressAssets(),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,

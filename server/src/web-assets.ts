@@ -17,10 +17,18 @@ export function mountWebApp(app: Hono, distDir: string = WEB_DIST_DIR): void {
     "/assets/*",
     serveStatic({
       root,
+      precompressed: true,
       onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
     }),
   );
-  app.use("*", serveStatic({ root, onFound: (_path, c) => c.header("Cache-Control", "no-cache") }));
+  app.use(
+    "*",
+    serveStatic({
+      root,
+      precompressed: true,
+      onFound: (_path, c) => c.header("Cache-Control", "no-cache"),
+    }),
+  );
 
   let indexHtml: Promise<string> | null = null;
   app.get("*", async (c) => {
