@@ -64,6 +64,8 @@ const envSchema = z.object({
   SANDBOX_SKEW_SECONDS: seconds(5 * 60),
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SANDBOX_SCENARIOS: flag.default(true),
+  /** Port of the standalone sandbox (`npm run sandbox`); the embedded one shares PORT. */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
 });
 
 export type SandboxSettings = {
@@ -96,6 +98,7 @@ export type Env = {
   stateKey: string | null;
   publicOrigin: string | null;
   trustProxy: boolean;
+  sandboxPort: number;
   session: { idleSeconds: number; absoluteSeconds: number };
   otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
   sandbox: SandboxSettings | null;
@@ -158,6 +161,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     stateKey: raw.STATE_KEY ?? null,
     publicOrigin: raw.PUBLIC_ORIGIN ?? null,
     trustProxy: raw.TRUST_PROXY,
+    sandboxPort: raw.SANDBOX_PORT,
     session: {
       idleSeconds: raw.SESSION_IDLE_SECONDS,
       absoluteSeconds: raw.SESSION_ABSOLUTE_SECONDS,

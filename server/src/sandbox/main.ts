@@ -1,6 +1,5 @@
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { z } from "zod";
 import { loadEnv } from "../env.ts";
 import { createSandboxApp } from "./app.ts";
 
@@ -9,16 +8,10 @@ import { createSandboxApp } from "./app.ts";
  * console, so EKO_BASE_URL=http://127.0.0.1:4010/sandbox/ekoapi/v3 works for
  * any client. Settings come from loadEnv() (SANDBOX_* variables); EKO_ENV is
  * taken as "sandbox" whatever it says, because this process *is* the sandbox.
- * SANDBOX_PORT is this entry point's own knob, so it is read here.
+ * It listens on SANDBOX_PORT (default 4010).
  */
 const env = loadEnv({ ...process.env, EKO_ENV: "sandbox" });
-const port = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(65535)
-  .default(4010)
-  .parse(process.env.SANDBOX_PORT);
+const port = env.sandboxPort;
 const settings = env.sandbox;
 if (!settings) throw new Error("unreachable: EKO_ENV=sandbox always yields sandbox settings");
 
