@@ -20,6 +20,10 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export function createDb(config: DatabaseConfig): Db {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server drops (restart, failover, admin kill) is
+    // reported on the pool; the pool discards it and the next query opens a
+    // new one. Without a listener, Node would treat it as fatal and exit.
+    pool.on("error", () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const url = config.path === ":memory:" ? ":memory:" : `file:${config.path}`;
