@@ -1,30 +1,19 @@
 import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
 import { Suspense } from "react";
-import { Link } from "wouter";
 import { getFlowQueryOptions } from "../../components/flow/api/get-flow.ts";
 import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
-import { Card } from "../../components/ui/card.tsx";
-import { PageHeading } from "../../components/ui/page-heading.tsx";
 import { Spinner } from "../../components/ui/spinner.tsx";
 import { isApiRequestError } from "../../lib/api-error.ts";
 import { railScreens } from "../rail-screens.ts";
+import { NotFoundCard } from "./not-found-route.tsx";
 
 const flowIdPattern = /^[A-Za-z0-9_-]{16,64}$/;
 
 function FlowNotFound() {
   const { i18n } = useLingui();
   return (
-    <Card>
-      <PageHeading level={1}>{i18n._("flow.not_found.title")}</PageHeading>
-      <p>{i18n._("flow.not_found.body")}</p>
-      <Link
-        href="/"
-        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
-      >
-        {i18n._("notfound.start")}
-      </Link>
-    </Card>
+    <NotFoundCard title={i18n._("flow.not_found.title")} body={i18n._("flow.not_found.body")} />
   );
 }
 
