@@ -147,7 +147,7 @@ test("403 → upstream_auth_failed naming the clock and keys", async () => {
   expect(eko.seen).toHaveLength(1);
 });
 
-test("5xx → upstream_unavailable; a GET is retried once, a write never", async () => {
+test("5xx → upstream_unavailable with an unknown outcome; a GET is retried once, a write never", async () => {
   const eko = await fakeEko([
     { status: 500, body: "" },
     { status: 502, body: "" },
@@ -159,7 +159,7 @@ test("5xx → upstream_unavailable; a GET is retried once, a write never", async
   const write = await failure(api.call("customerVerifyOtp", ctx, { otp: "1", otp_ref_id: "r" }));
   expect(write).toMatchObject({
     code: "upstream_unavailable",
-    outcomeUnknown: false,
+    outcomeUnknown: true,
     httpStatus: 500,
   });
   expect(eko.seen).toHaveLength(3);
@@ -172,16 +172,18 @@ test("a GET that fails once and then succeeds is retried transparently", async (
   expect(eko.seen).toHaveLength(2);
 });
 
+// An unreadable HTTP 200 means Eko processed the request and we cannot tell how;
+// a 404 means it never reached an endpoint.
 test.each([
-  ["HTML", { body: "<html><body>Gateway</body></html>" }],
-  ["malformed JSON", { body: '{"response_type_id": 21' }],
-  ["not an envelope", { body: JSON.stringify({ hello: "world" }) }],
-  ["404", { status: 404, body: "No mapping rule matched" }],
-])("%s → upstream_bad_response", async (_kind, behaviour) => {
+  ["HTML", { body: "<html><body>Gateway</body></html>" }, true],
+  ["malformed JSON", { body: '{"response_type_id": 21' }, true],
+  ["not an envelope", { body: JSON.stringify({ hello: "world" }) }, true],
+  ["404", { status: 404, body: "No mapping rule matched" }, false],
+])("%s → upstream_bad_response", async (_kind, behaviour, outcomeUnknown) => {
   const eko = await fakeEko([behaviour]);
   const error = await failure(client(eko.baseUrl).call("levinVerifyOtp", ctx));
   expect(error.code).toBe("upstream_bad_response");
-  expect(error.outcomeUnknown).toBe(false);
+  expect(error.outcomeUnknown).toBe(outcomeUnknown);
 });
 
 test("a write that times out is upstream_timeout with an unknown outcome, and is not retried", async () => {

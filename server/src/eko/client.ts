@@ -119,8 +119,11 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       throw new EkoTransportError("upstream_auth_failed", AUTH_HINT, { httpStatus: status });
     }
     if (status >= 500) {
+      // A 5xx says nothing about whether Eko already acted (a gateway can fail
+      // after the backend did): a write is left in doubt, never assumed undone.
       throw new EkoTransportError("upstream_unavailable", `Eko answered HTTP ${status}`, {
         httpStatus: status,
+        outcomeUnknown: true,
       });
     }
     if (status !== 200) {
@@ -140,7 +143,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       throw new EkoTransportError(
         "upstream_bad_response",
         `Eko answered ${kind} for ${spec.path}`,
-        { httpStatus: status },
+        // HTTP 200: Eko processed the request, we just cannot read what it did.
+        { httpStatus: status, outcomeUnknown: true },
       );
     }
     const parsed = envelopeSchema.safeParse(json);
@@ -148,9 +152,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       throw new EkoTransportError(
         "upstream_bad_response",
         `Eko's answer for ${spec.path} is not an envelope`,
-        {
-          httpStatus: status,
-        },
+        { httpStatus: status, outcomeUnknown: true },
       );
     }
     logger.info(
