@@ -1,9 +1,11 @@
+import type { Step } from "../contract/flow-view.ts";
 import type { EkoAnswer } from "../eko/envelope.ts";
 import { textOf } from "../eko/envelope.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowSecrets } from "./flow-record.ts";
-import { mapIdentity, mapProfile } from "./profile.ts";
+import { mapIdentity } from "./profile.ts";
 import { responseType as rt } from "./response-types.ts";
+import { mapMobileOtpIssued, verifiedProfile } from "./shared-mappings.ts";
 import {
   type MapContext,
   otpRejected,
@@ -30,6 +32,11 @@ function withoutAadhaar(secrets: FlowSecrets): FlowSecrets {
   return rest;
 }
 
+/** The Aadhaar + consent step (C.5 next); `rejected` after Eko's 2138 on C.5. */
+function aadhaarStep(rejected: boolean): Step {
+  return { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected };
+}
+
 /** C.1 Get Sender Information. */
 export function mapLevinLookup(answer: EkoAnswer, ctx: MapContext): Transition {
   switch (answer.responseTypeId) {
@@ -45,33 +52,16 @@ export function mapLevinLookup(answer: EkoAnswer, ctx: MapContext): Transition {
 }
 
 /** C.2 Onboard Sender, C.3 Generate Sender OTP (resend): 2129 with a fresh otp_ref_id. */
-export function mapLevinOtpIssued(answer: EkoAnswer, ctx: MapContext): Transition {
-  switch (answer.responseTypeId) {
-    case rt.otpSent:
-      return otpSent(answer, ctx, "mobile");
-    case rt.validationError:
-      return validationRejected(answer);
-    default:
-      return unknownState(answer, ctx);
-  }
-}
+export const mapLevinOtpIssued = mapMobileOtpIssued;
 
 /** C.4 Verify Sender OTP. The sandbox sends wallet_token/wallet_id even with 2136 (§15.13 gap). */
 export function mapLevinVerify(answer: EkoAnswer, ctx: MapContext): Transition {
   const secrets = keepWallet(ctx.secrets, answer.data);
   switch (answer.responseTypeId) {
     case rt.verified:
-      return toStep(
-        ctx,
-        { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity: null },
-        secrets,
-      );
+      return verifiedProfile(answer, ctx, null, secrets);
     case rt.aadhaarPending:
-      return toStep(
-        ctx,
-        { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false },
-        secrets,
-      );
+      return toStep(ctx, aadhaarStep(false), secrets);
     case rt.panRequired:
       return toStep(ctx, { kind: "pan", identity: null, rejected: false }, secrets);
     case rt.registrationComplete:
@@ -92,11 +82,7 @@ export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition 
     case rt.otpSent:
       return otpSent(answer, ctx, "aadhaar");
     case rt.invalidOtpOrAadhaar:
-      return toStep(
-        ctx,
-        { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: true },
-        withoutAadhaar(ctx.secrets),
-      );
+      return toStep(ctx, aadhaarStep(true), withoutAadhaar(ctx.secrets));
     case rt.validationError:
       return validationRejected(answer);
     default:
@@ -124,17 +110,9 @@ export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Trans
         secrets,
       );
     case rt.verified:
-      return toStep(
-        ctx,
-        { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity },
-        secrets,
-      );
+      return verifiedProfile(answer, ctx, identity, secrets);
     case rt.aadhaarPending:
-      return toStep(
-        ctx,
-        { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false },
-        secrets,
-      );
+      return toStep(ctx, aadhaarStep(false), secrets);
     case rt.otpFailed:
     case rt.invalidOtpOrAadhaar:
       return otpRejected(answer, ctx);
@@ -150,19 +128,11 @@ export function mapLevinPan(answer: EkoAnswer, ctx: MapContext): Transition {
   const identity = ctx.step.kind === "pan" ? ctx.step.identity : null;
   switch (answer.responseTypeId) {
     case rt.verified:
-      return toStep(ctx, {
-        kind: "profile",
-        profile: mapProfile(answer.data, ctx.mobile),
-        identity,
-      });
+      return verifiedProfile(answer, ctx, identity);
     case rt.registrationComplete:
       return toStep(ctx, { kind: "next_step", reason: "registration_complete" });
     case rt.aadhaarPending:
-      return toStep(ctx, {
-        kind: "aadhaar",
-        consentVersion: AADHAAR_CONSENT_VERSION,
-        rejected: false,
-      });
+      return toStep(ctx, aadhaarStep(false));
     case rt.invalidOtpOrAadhaar:
       return toStep(ctx, { kind: "pan", identity, rejected: true });
     case rt.validationError:

@@ -1,0 +1,84 @@
+import type { Identity } from "../contract/flow-view.ts";
+import type { EkoAnswer } from "../eko/envelope.ts";
+import type { FlowSecrets } from "./flow-record.ts";
+import { mapProfile } from "./profile.ts";
+import { responseType as rt } from "./response-types.ts";
+import {
+  type MapContext,
+  otpRejected,
+  otpSent,
+  type Transition,
+  toStep,
+  unknownState,
+  validationRejected,
+} from "./transition.ts";
+
+/*
+ * Mappings that more than one rail uses unchanged. Each rail module still
+ * names, per Eko call, which mapping applies, so a rail's table reads in one
+ * place; only identical bodies live here.
+ */
+
+/** 309: the verified profile (§12), with the Levin identity when there is one. */
+export function verifiedProfile(
+  answer: EkoAnswer,
+  ctx: MapContext,
+  identity: Identity | null = null,
+  secrets: FlowSecrets = ctx.secrets,
+): Transition {
+  return toStep(
+    ctx,
+    { kind: "profile", profile: mapProfile(answer.data, ctx.mobile), identity },
+    secrets,
+  );
+}
+
+/** Onboard / resend calls whose only success is 2129 with a fresh mobile OTP. */
+export function mapMobileOtpIssued(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "mobile");
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** Get Customer / Sender: 2129 OTP sent, 308 not enrolled, or straight to the profile (309). */
+export function mapLookupWithProfile(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "mobile");
+    case rt.notEnrolled:
+      return toStep(ctx, { kind: "onboard" });
+    case rt.verified:
+      return verifiedProfile(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/**
+ * Verify mobile OTP on a rail where the console stops at the first KYC step:
+ * 309 → profile; 2136 / 2147 → a "what to do next" card.
+ */
+export function mapVerifyStoppingAtKyc(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.verified:
+      return verifiedProfile(answer, ctx);
+    case rt.aadhaarPending:
+      return toStep(ctx, { kind: "next_step", reason: "aadhaar_pending" });
+    case rt.panRequired:
+      return toStep(ctx, { kind: "next_step", reason: "pan_pending" });
+    case rt.otpFailed:
+    case rt.invalidOtpOrAadhaar:
+      return otpRejected(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
