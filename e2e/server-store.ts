@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createClient } from "@libsql/client";
+import Libsql from "libsql";
 import type { FlowSecrets } from "../server/src/flows/flow-record.ts";
 import { loadStateKey, open } from "../server/src/store/sealed-box.ts";
 
@@ -17,17 +17,16 @@ function storePath(baseURL: string): string {
 
 export async function readFlowSecrets(baseURL: string, flowId: string): Promise<FlowSecrets> {
   const file = storePath(baseURL);
-  const client = createClient({ url: `file:${file}` });
+  const connection = new Libsql(file);
   try {
-    const result = await client.execute({
-      sql: "SELECT sealed_secrets FROM flows WHERE id = ?",
-      args: [flowId],
-    });
-    const sealed = result.rows[0]?.sealed_secrets;
+    const row = connection.prepare("SELECT sealed_secrets FROM flows WHERE id = ?").get(flowId) as
+      | { sealed_secrets?: unknown }
+      | undefined;
+    const sealed = row?.sealed_secrets;
     if (typeof sealed !== "string") throw new Error(`No flow ${flowId} in ${file}`);
     const key = loadStateKey({ stateKey: null, database: { kind: "sqlite", path: file } });
     return JSON.parse(open(key, sealed, flowId)) as FlowSecrets;
   } finally {
-    client.close();
+    connection.close();
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DatabaseConfig } from "./store/db.ts";
 
 /** The public UAT pair from eko-api.md §3; the sandbox accepts it by default. */
 export const UAT_CREDENTIALS = {
@@ -37,6 +38,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//)
     .optional(),
   SQLITE_PATH: z.string().default("./data/console.db"),
+  /** `full` fsyncs every commit; `normal` (WAL) survives a process crash, not always a power cut (store/db.ts). */
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   /** 32 bytes, base64: seals otp_ref_id / wallet_token in the store. Required with PostgreSQL. */
   STATE_KEY: z.string().optional(),
 
@@ -94,7 +97,7 @@ export type Env = {
     initiatorId: string;
     timeoutMs: number;
   };
-  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+  database: DatabaseConfig;
   stateKey: string | null;
   publicOrigin: string | null;
   trustProxy: boolean;
@@ -157,7 +160,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     },
     database: raw.DATABASE_URL
       ? { kind: "postgres", url: raw.DATABASE_URL }
-      : { kind: "sqlite", path: raw.SQLITE_PATH },
+      : { kind: "sqlite", path: raw.SQLITE_PATH, synchronous: raw.SQLITE_SYNCHRONOUS },
     stateKey: raw.STATE_KEY ?? null,
     publicOrigin: raw.PUBLIC_ORIGIN ?? null,
     trustProxy: raw.TRUST_PROXY,

@@ -1,6 +1,5 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { sql } from "kysely";
 import type { Env } from "../env.ts";
 import { createDb, type Db } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
@@ -15,10 +14,8 @@ export async function openStore(env: Pick<Env, "database">): Promise<Db> {
   const config = env.database;
   const isFile = config.kind === "sqlite" && config.path !== ":memory:";
   if (isFile) await mkdir(path.dirname(path.resolve(config.path)), { recursive: true });
-  const db = createDb(config);
+  const db = await createDb(config);
   try {
-    // WAL lets readers carry on while one request writes.
-    if (isFile) await sql`PRAGMA journal_mode = WAL`.execute(db);
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
