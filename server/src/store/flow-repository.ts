@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { stepSchema } from "../contract/flow-view.ts";
 import type { Rail } from "../contract/rails.ts";
@@ -35,6 +35,12 @@ export function createFlowRepository(
   options: { stateKey: () => Buffer; now: () => Date },
 ) {
   const iso = () => options.now().toISOString();
+  // One KeyObject: a raw Buffer key is re-imported by every cipher call.
+  let key: KeyObject | undefined;
+  const sealingKey = () => {
+    key ??= createSecretKey(options.stateKey());
+    return key;
+  };
 
   async function insertAudits(trx: Transaction<Database> | Db, entries: AuditEntry[], at: string) {
     for (const entry of entries) await recordAuditEvent(trx, { ...entry, at: new Date(at) });
@@ -56,7 +62,7 @@ export function createFlowRepository(
   }
 
   const sealSecrets = (flowId: string, secrets: FlowSecrets) =>
-    seal(options.stateKey(), JSON.stringify(secrets), flowId);
+    seal(sealingKey(), JSON.stringify(secrets), flowId);
 
   return {
     async create(record: FlowRecord, audits: AuditEntry[]): Promise<void> {
@@ -91,7 +97,7 @@ export function createFlowRepository(
         rail: row.rail as Rail,
         mobile: row.mobile,
         step: stepSchema.parse(JSON.parse(row.step_json)),
-        secrets: JSON.parse(open(options.stateKey(), row.sealed_secrets, row.id)) as FlowSecrets,
+        secrets: JSON.parse(open(sealingKey(), row.sealed_secrets, row.id)) as FlowSecrets,
         version: Number(row.version),
         createdAt: row.created_at,
         updatedAt: row.updated_at,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, type KeyObject, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Env } from "../env.ts";
@@ -14,7 +14,7 @@ const VERSION = "v1.";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export function seal(key: Buffer, plaintext: string, boundTo: string): string {
+export function seal(key: Buffer | KeyObject, plaintext: string, boundTo: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(boundTo, "utf8"));
@@ -23,7 +23,7 @@ export function seal(key: Buffer, plaintext: string, boundTo: string): string {
 }
 
 /** Throws when the box was altered, sealed under another key or bound to another id. */
-export function open(key: Buffer, sealed: string, boundTo: string): string {
+export function open(key: Buffer | KeyObject, sealed: string, boundTo: string): string {
   if (!sealed.startsWith(VERSION)) throw new Error("Unknown sealed-box format");
   const bytes = Buffer.from(sealed.slice(VERSION.length), "base64url");
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error("Sealed box too short");
