@@ -6,6 +6,7 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { prerenderFirstScreens } from "./web/build/prerender-plugin.ts";
 
 /**
  * Brotli and gzip copies of every text asset, written once at build time and
@@ -40,6 +41,9 @@ export default defineConfig({
     react(),
     lingui({ configPath: "web/lingui.config.ts" }),
     tailwindcss(),
+    // The first screen as static HTML in #root (see the plugin); before the
+    // precompression below, which compresses what was written.
+    prerenderFirstScreens(),
     precompressAssets(),
   ],
   build: {
@@ -79,7 +83,7 @@ export default defineConfig({
         test: {
           name: "web",
           root: "web",
-          include: ["src/**/*.test.{ts,tsx}"],
+          include: ["src/**/*.test.{ts,tsx}", "build/**/*.test.ts"],
           environment: "jsdom",
           setupFiles: ["./src/test/setup.ts"],
         },

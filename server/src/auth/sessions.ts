@@ -103,10 +103,23 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
 }
 
+const SESSION_COOKIE = "eko_session";
+// `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
+const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
 function cookieSettings(env: Pick<Env, "publicOrigin">) {
   const secure = env.publicOrigin?.startsWith("https:") ?? false;
-  // `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
-  return { name: secure ? "__Host-eko_session" : "eko_session", secure };
+  return { name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, secure };
+}
+
+/**
+ * Whether the request carries a session cookie at all (under either name),
+ * live or not. Not an authentication check: it picks which first screen the
+ * web app's HTML shows (web-assets.ts); a request without one is signed out.
+ */
+export function hasSessionCookie(c: Context): boolean {
+  const cookies = getCookie(c);
+  return SESSION_COOKIE in cookies || SECURE_SESSION_COOKIE in cookies;
 }
 
 export function readSessionCookie(c: Context, env: Pick<Env, "publicOrigin">): string | undefined {

@@ -15,7 +15,9 @@ const ActivityRoute = lazy(() =>
 export function AppRouter() {
   return (
     <Switch>
-      <Route path="/sign-in" component={SignInRoute} />
+      <Route path="/sign-in">
+        <SignInRoute />
+      </Route>
       <Route>
         <SignedInLayout>
           <Suspense fallback={<Spinner />}>

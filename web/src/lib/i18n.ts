@@ -1,17 +1,17 @@
 import { type I18n, type Messages, setupI18n } from "@lingui/core";
 import { messages as englishMessages } from "../locales/en/messages.po";
+import { isLanguage, type Language } from "./language-storage.ts";
 
-export const languages = ["en", "hi"] as const;
-export type Language = (typeof languages)[number];
+export {
+  isLanguage,
+  type Language,
+  languages,
+  storedLanguage,
+  storeLanguage,
+} from "./language-storage.ts";
 
 /** Intl locale per UI language: Indian grouping (12,34,567) and ₹ in both. */
 export const intlLocales: Record<Language, string> = { en: "en-IN", hi: "hi-IN" };
-
-const storageKey = "eko-console.language";
-
-export function isLanguage(value: unknown): value is Language {
-  return value === "en" || value === "hi";
-}
 
 /** English ships with the first chunk; Hindi is fetched the first time it is chosen. */
 async function loadMessages(language: Language): Promise<Messages> {
@@ -39,24 +39,6 @@ export async function activateLanguage(i18n: I18n, language: Language): Promise<
     i18n.loadAndActivate({ locale: language, locales: [intlLocales[language]], messages });
   }
   document.documentElement.lang = language;
-}
-
-/** The language chosen on this device before sign-in (the agent's saved choice wins after). */
-export function storedLanguage(): Language {
-  try {
-    const value = window.localStorage.getItem(storageKey);
-    return isLanguage(value) ? value : "en";
-  } catch {
-    return "en";
-  }
-}
-
-export function storeLanguage(language: Language): void {
-  try {
-    window.localStorage.setItem(storageKey, language);
-  } catch {
-    // Private mode or storage full: the choice still applies to this page.
-  }
 }
 
 export function currentLanguage(i18n: I18n): Language {

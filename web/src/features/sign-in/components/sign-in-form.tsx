@@ -15,6 +15,8 @@ type SignInFormProps = {
   /** Why the previous session ended, if it did (idle timeout…). */
   reason: SignInReason | null;
   onSignedIn: (agent: Agent) => void;
+  /** Shown but not usable yet: the pre-rendered copy (SignInRoute `prerendered`). */
+  disabled?: boolean;
 };
 
 /** Plain words for a failed sign-in: wrong password, disabled account, or "try again in 12 minutes". */
@@ -31,7 +33,7 @@ function useSignInErrorText(error: unknown): string | null {
   return errorMessage(i18n, error);
 }
 
-export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
+export function SignInForm({ reason, onSignedIn, disabled = false }: SignInFormProps) {
   const { i18n } = useLingui();
   const signIn = useSignIn();
   const [login, setLogin] = useState("");
@@ -66,6 +68,7 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
+          disabled={disabled}
           value={login}
           onChange={(event) => setLogin(event.target.value)}
           error={missing.login ? i18n._("field.login_required") : undefined}
@@ -75,11 +78,12 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
           name="password"
           type="password"
           autoComplete="current-password"
+          disabled={disabled}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           error={missing.password ? i18n._("field.password_required") : undefined}
         />
-        <Button type="submit" busy={signIn.isPending}>
+        <Button type="submit" busy={signIn.isPending} disabled={disabled}>
           {i18n._("signin.submit")}
         </Button>
       </form>
