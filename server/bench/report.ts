@@ -151,6 +151,13 @@ export function checkTargets(input: {
       limit: "≤ 2000 ms",
       pass: input.lcp.medianMs <= 2000,
     });
+    // Painted is not usable: the pre-rendered form is inert until the app replaces it.
+    checks.push({
+      target: "sign-in form usable, slow 4G + 4× CPU, median",
+      value: `${input.lcp.usableMedianMs} ms`,
+      limit: "≤ 3000 ms",
+      pass: input.lcp.usableMedianMs <= 3000,
+    });
   }
   const trips = input.lcp?.roundTrips;
   if (trips && "error" in trips) {

@@ -126,6 +126,9 @@ async function main(): Promise<number> {
       console.log(
         `LCP ${run.lcpMs} ms (FCP ${run.fcpMs} ms) — ${run.element} — ${run.requests} requests, ${run.transferKb} kB`,
       );
+      console.log(
+        `  usable ${run.usableMs} ms — ${run.usableRequests} requests, ${run.usableTransferKb} kB before: ${run.usablePaths.join(" ")}`,
+      );
     }
     if ("error" in lcp.roundTrips) console.log(`round trips: ${lcp.roundTrips.error}`);
     else {
@@ -138,7 +141,7 @@ async function main(): Promise<number> {
     }
     for (const resource of lcp.runs[0]?.resources ?? []) {
       console.log(
-        `  ${String(resource.doneMs).padStart(6)} ms ${String(resource.kb).padStart(7)} kB ${resource.encoding.padEnd(8)} ${resource.path}`,
+        `  ${String(resource.startMs).padStart(6)} → ${String(resource.doneMs).padStart(6)} ms ${String(resource.kb).padStart(7)} kB ${resource.encoding.padEnd(8)} ${resource.path}`,
       );
     }
   }

@@ -1,11 +1,8 @@
+import { I18nProvider } from "@lingui/react";
 import { renderToString } from "react-dom/server";
-import { Router } from "wouter";
 import { AppFrame } from "./app/app-frame.tsx";
-import { AppProviders } from "./app/providers.tsx";
-import { SignInRoute } from "./app/routes/sign-in-route.tsx";
-import { signInPath } from "./app/session.ts";
+import { SignInScreen } from "./app/sign-in-screen.tsx";
 import { createI18n } from "./lib/i18n.ts";
-import { createQueryClient } from "./lib/query-client.ts";
 
 /**
  * The first screens as static HTML, rendered at build time from the app's own
@@ -13,15 +10,12 @@ import { createQueryClient } from "./lib/query-client.ts";
  * index.html; main.tsx explains how the app takes over).
  */
 
-/** What a signed-out agent sees first: the sign-in screen, inert until the app is loaded. */
+/** What a signed-out agent sees first: the sign-in screen, inert until the live one replaces it. */
 export function renderSignInScreen(): string {
-  const queryClient = createQueryClient({ onUnauthenticated: () => undefined });
   return renderToString(
-    <AppProviders i18n={createI18n()} queryClient={queryClient}>
-      <Router ssrPath={signInPath} ssrSearch="">
-        <SignInRoute prerendered />
-      </Router>
-    </AppProviders>,
+    <I18nProvider i18n={createI18n()}>
+      <SignInScreen reason={null} onSignedIn={() => undefined} prerendered />
+    </I18nProvider>,
   );
 }
 

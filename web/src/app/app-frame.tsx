@@ -1,7 +1,7 @@
 /**
- * What the first chunk paints while the app chunk (router, data, i18n)
- * arrives: the header bar and a spinner, no words — the catalogs come with
- * the app. Keeps the first download to React itself (see main.tsx).
+ * What a signed-in agent sees while the app chunk (router, data, the app's
+ * catalog) arrives: the header bar and a spinner, no words, so it needs no
+ * catalog (see main.tsx).
  */
 export function AppFrame() {
   return (

@@ -1,11 +1,4 @@
-import type { QueryClient } from "@tanstack/react-query";
-import { navigate } from "wouter/use-browser-location";
-import { getMeQueryOptions } from "../features/sign-in/api/get-me.ts";
-import {
-  isSignInReason,
-  type SignInReason,
-} from "../features/sign-in/components/sign-in-reasons.ts";
-import type { ApiRequestError } from "../lib/api-error.ts";
+import type { SignInReason } from "../features/sign-in/components/sign-in-reasons.ts";
 
 export const signInPath = "/sign-in";
 
@@ -27,18 +20,14 @@ export function signInHref(returnTo: string, reason: SignInReason | null): strin
 }
 
 /**
- * Any 401 from the API: the session is gone (idle timeout, signed out in
- * another tab). Go to sign-in with the current path — a flow id included —
- * so the agent lands back on the same customer after signing in.
+ * Where a 401 sends the browser: sign-in, with the current path — a flow id
+ * included — so the agent lands back on the same customer afterwards. Null
+ * when the browser is on the sign-in page already.
  */
-export function handleUnauthenticated(queryClient: QueryClient, error: ApiRequestError): void {
-  const { pathname, search } = window.location;
-  if (pathname === signInPath) return;
-  const reason = error.details.reason ?? null;
-  const hadSession = queryClient.getQueryData(getMeQueryOptions().queryKey) !== undefined;
-  // A session that simply ended while in use reads as an idle timeout to the agent.
-  const shown = isSignInReason(reason) ? reason : hadSession ? "idle-timeout" : null;
-  navigate(signInHref(safeReturnPath(pathname + search), shown), { replace: true });
-  // Customer data must not stay in memory once the session is gone.
-  queryClient.removeQueries();
+export function signInRedirect(
+  location: { pathname: string; search: string },
+  reason: SignInReason | null,
+): string | null {
+  if (location.pathname === signInPath) return null;
+  return signInHref(safeReturnPath(location.pathname + location.search), reason);
 }

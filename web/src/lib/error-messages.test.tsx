@@ -14,6 +14,7 @@ test("every server error code has its own message id", () => {
   for (const code of errorCodes) expect(errorMessages[code]?.id).toBe(`error.${code}`);
 });
 
+// createI18n: the first screen's catalog alone must explain every error (sign-in shows them).
 test("every code reads as a sentence in both languages, never the id or the server's English", async () => {
   for (const language of ["en", "hi"] as const) {
     const i18n = createI18n();

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
+import { createAppI18n } from "./app-i18n.ts";
 import { fieldErrorKeys, fieldErrorMessage } from "./field-errors.ts";
-import { activateLanguage, createI18n } from "./i18n.ts";
+import { activateLanguage } from "./i18n.ts";
 
 const contractSources = import.meta.glob<string>("../../../server/src/contract/*.ts", {
   query: "?raw",
@@ -24,7 +25,7 @@ test("every error key in the contract schemas has words", () => {
 });
 
 test("keys are translated in both languages; unknown keys get a generic hint", async () => {
-  const i18n = createI18n();
+  const i18n = createAppI18n();
   expect(fieldErrorMessage(i18n, "dob_under_18")).toBe(
     "The customer must be at least 18 years old.",
   );

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 
 // Raw text (the Lingui plugin compiles only imports ending in .po, not ?raw).
-const catalogFiles = import.meta.glob<string>("./*/messages.po", {
+const catalogFiles = import.meta.glob<string>("./*/*.po", {
   query: "?raw",
   import: "default",
   eager: true,
@@ -69,13 +69,39 @@ function usedIds(): Map<string, string> {
   return ids;
 }
 
+/** Each language's catalog is two files: first-screen.po and messages.po (web/lingui.config.ts). */
+const parts = Object.entries(catalogFiles).map(([path, text]) => {
+  const [, language, file] = path.split("/");
+  return { language: language as "en" | "hi", file: file as string, entries: parsePo(text) };
+});
 const catalogs = Object.fromEntries(
-  Object.entries(catalogFiles).map(([path, text]) => [path.split("/")[1], parsePo(text)]),
+  ["en", "hi"].map((language) => [
+    language,
+    new Map(
+      parts.filter((part) => part.language === language).flatMap((part) => [...part.entries]),
+    ),
+  ]),
 ) as Record<"en" | "hi", Map<string, string>>;
 
-test("both catalogs are there and the source uses a plausible number of ids", () => {
-  expect(Object.keys(catalogs).sort()).toEqual(["en", "hi"]);
+test("both catalogs are there, in two parts each, and the source uses a plausible number of ids", () => {
+  expect(parts.map((part) => `${part.language}/${part.file}`).sort()).toEqual([
+    "en/first-screen.po",
+    "en/messages.po",
+    "hi/first-screen.po",
+    "hi/messages.po",
+  ]);
   expect(usedIds().size).toBeGreaterThan(200);
+});
+
+test("each id is in one part only, the same part in both languages", () => {
+  const partOf = (language: "en" | "hi") =>
+    parts
+      .filter((part) => part.language === language)
+      .flatMap((part) => [...part.entries.keys()].map((id) => `${part.file} ${id}`))
+      .sort();
+  const en = partOf("en");
+  expect(new Set(en.map((entry) => entry.split(" ")[1])).size).toBe(en.length);
+  expect(partOf("hi")).toEqual(en);
 });
 
 test.each(["en", "hi"] as const)(

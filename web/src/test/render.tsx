@@ -3,7 +3,8 @@ import { I18nProvider } from "@lingui/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
-import { activateLanguage, createI18n, type Language } from "../lib/i18n.ts";
+import { createAppI18n } from "../lib/app-i18n.ts";
+import { activateLanguage, type Language } from "../lib/i18n.ts";
 
 type ProvidersProps = { i18n: I18n; queryClient: QueryClient; children: ReactNode };
 
@@ -23,7 +24,7 @@ export async function renderWithProviders(
   ui: ReactElement,
   { language = "en" }: { language?: Language } = {},
 ) {
-  const i18n = createI18n();
+  const i18n = createAppI18n();
   await activateLanguage(i18n, language);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },

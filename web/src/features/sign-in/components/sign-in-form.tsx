@@ -14,8 +14,9 @@ import { type SignInReason, signInReasonMessages } from "./sign-in-reasons.ts";
 type SignInFormProps = {
   /** Why the previous session ended, if it did (idle timeout…). */
   reason: SignInReason | null;
-  onSignedIn: (agent: Agent) => void;
-  /** Shown but not usable yet: the pre-rendered copy (SignInRoute `prerendered`). */
+  /** The form stays busy until a returned promise settles (the first screen hands over to the app). */
+  onSignedIn: (agent: Agent) => void | Promise<void>;
+  /** Shown but not usable yet: the pre-rendered copy (SignInScreen `prerendered`). */
   disabled?: boolean;
 };
 
@@ -48,7 +49,7 @@ export function SignInForm({ reason, onSignedIn, disabled = false }: SignInFormP
     if (next.login || next.password || signIn.isPending) return;
     signIn.mutate(
       { login: login.trim(), password },
-      { onSuccess: (agent) => onSignedIn(agent), onError: () => setPassword("") },
+      { onSuccess: onSignedIn, onError: () => setPassword("") },
     );
   }
 
