@@ -39,7 +39,7 @@ function webServer(name: keyof typeof servers) {
   const { port, env } = servers[name];
   return {
     // Pool agents first (scripts/seed-agents.ts), on the store the server then opens.
-    command: "node e2e/scripts/seed-agents.ts && node server/scripts/start.ts",
+    command: "node e2e/scripts/seed-agents.ts && node server/scripts/start.mjs",
     cwd: "..",
     url: `${urlOf(name)}/healthz`,
     reuseExistingServer: false,

@@ -2,7 +2,7 @@ import path from "node:path";
 import { freePort, startCommand, startNode, stop, waitForHttp } from "./processes.ts";
 
 export type ColdStart = {
-  /** First start on an empty SQLite file: migrations + demo seed. Also builds the web if it is stale. */
+  /** First start on an empty SQLite file: migrations + demo seed. Also builds the web app and server bundle if stale. */
   firstStartMs: number;
   /** Restarts on that store, as after a deploy: the figure the target is about. */
   runsMs: number[];
@@ -17,7 +17,7 @@ export function median(values: number[]): number {
     : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
-/** `node server/scripts/start.ts` (what `npm start` runs) from spawn to the first 200 on /healthz. */
+/** `node server/scripts/start.mjs` (what `npm start` runs) from spawn to the first 200 on /healthz. */
 async function timeOneStart(name: string, sqlitePath: string, logDir: string, timeoutMs: number) {
   const port = await freePort();
   const started = performance.now();
@@ -37,7 +37,7 @@ async function timeOneStart(name: string, sqlitePath: string, logDir: string, ti
 
 export async function runColdStart(runs: number, logDir: string): Promise<ColdStart> {
   const sqlitePath = path.join(logDir, "cold-start.db");
-  // The first start may build web/dist (start.ts does when sources are newer): allow for it.
+  // The first start may build web/dist and server/dist (start.mjs does when sources are newer): allow for it.
   const firstStartMs = await timeOneStart("cold-first", sqlitePath, logDir, 180_000);
   const runsMs: number[] = [];
   for (let run = 1; run <= runs; run++) {

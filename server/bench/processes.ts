@@ -11,7 +11,7 @@ const running = new Set<Child>();
 
 /**
  * Every child runs in its own process group so that a grandchild (the vite
- * build `start.ts` may spawn) dies with it; `killChildrenOnExit` kills
+ * or server build `start.mjs` may spawn) dies with it; `killChildrenOnExit` kills
  * whatever is left, even when the bench throws or is interrupted.
  */
 function killGroup(child: Child, signal: NodeJS.Signals): void {
@@ -58,7 +58,7 @@ export type NodeCommand = { script: string; args?: string[]; nodeArgs?: string[]
 
 /**
  * How `npm start` runs the console: the node flags and script of package.json's
- * "start" (e.g. `node --max-semi-space-size=16 server/scripts/start.ts`), so the
+ * "start" (e.g. `node --max-semi-space-size=16 server/scripts/start.mjs`), so the
  * bench measures exactly what production runs, flags included.
  */
 export function startCommand(): NodeCommand {
