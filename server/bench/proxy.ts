@@ -90,7 +90,7 @@ async function startConsole(upstream: string, tag: string, logDir: string): Prom
     SANDBOX_RESEND_INTERVAL_SECONDS: "0",
   };
   if (useUat) await addBenchAgent(env, logDir);
-  // As `npm start` runs it (flags included); start.ts rebuilds the web first if it is stale.
+  // As `npm start` runs it (flags included); start.mjs rebuilds the web app and server bundle first if they are stale.
   const child = startNode(`console-${tag}`, startCommand(), env, logDir);
   await waitForHttp(`${origin}/healthz`, child, { timeoutMs: 180_000 });
   return useUat

@@ -138,7 +138,7 @@ export function checkTargets(input: {
   }
   if (input.coldStart) {
     checks.push({
-      target: "cold start (start.ts → /healthz), median",
+      target: "cold start (npm start → /healthz), median",
       value: `${input.coldStart.medianMs.toFixed(0)} ms`,
       limit: "≤ 1000 ms",
       pass: input.coldStart.medianMs <= 1000,
