@@ -50,7 +50,14 @@ type RawAnswer = { status: number; text: string };
 /** One request; rejects on a socket error or when `signal` aborts (name AbortError). */
 function exchange(
   url: URL,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal: AbortSignal;
+    /** A new connection rather than a pooled one: the retry after a pooled socket failed. */
+    fresh?: boolean;
+  },
 ): Promise<RawAnswer> {
   const pool = url.protocol === "https:" ? pools["https:"] : pools["http:"];
   return new Promise((resolve, reject) => {
@@ -63,7 +70,7 @@ function exchange(
           init.body === undefined
             ? init.headers
             : { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) },
-        agent: pool.agent,
+        agent: init.fresh ? false : pool.agent,
         signal: init.signal,
       },
       (incoming) => {
@@ -119,6 +126,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     baseUrl: string,
     context: EkoCallContext,
     params: EkoParams,
+    fresh: boolean,
   ): Promise<EkoResult> {
     const spec: EkoCallSpec = ekoCalls[name];
     const timestamp = now();
@@ -162,6 +170,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         headers,
         ...(body === undefined ? {} : { body }),
         signal: AbortSignal.timeout(options.timeoutMs),
+        fresh,
       }));
     } catch (error) {
       throw transportFailure(error, options.timeoutMs);
@@ -238,7 +247,9 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
           );
         }
         try {
-          const result = await send(name, baseUrl, context, params);
+          // A GET retried after a reset gets its own connection: the first try most likely
+          // met a pooled socket the other side had just closed, and so may the next one.
+          const result = await send(name, baseUrl, context, params, attempt > 1);
           breaker.success();
           return result;
         } catch (error) {
@@ -253,6 +264,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
               path: ekoCalls[name].path,
               request_id: context.requestId,
               code: error.code,
+              reason: error.message,
               attempt,
             },
             "eko call failed",
