@@ -58,7 +58,7 @@ export type NodeCommand = { script: string; args?: string[]; nodeArgs?: string[]
 
 /**
  * How `npm start` runs the console: the node flags and script of package.json's
- * "start" (e.g. `node --max-semi-space-size=16 server/scripts/start.mjs`), so the
+ * "start" (e.g. `node --max-semi-space-size=8 server/scripts/start.mjs`), so the
  * bench measures exactly what production runs, flags included.
  */
 export function startCommand(): NodeCommand {
