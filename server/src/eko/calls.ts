@@ -1,106 +1,122 @@
 import type { Rail } from "../contract/rails.ts";
 
-export type EkoCallSpec = {
-  method: "GET" | "POST";
+export type PathFamily = "master" | "legacy";
+
+export type EkoPath = {
   /** Relative to the base URL; `{customer_id}` is the 10-digit mobile. */
   path: string;
-  rail: Rail;
+  family: PathFamily;
   /** Legacy paths without `{customer_id}` take it in the body instead. */
   customerIdInBody?: boolean;
+};
+
+export type EkoCallSpec = {
+  method: "GET" | "POST";
+  /**
+   * Tried in order: on HTTP 404 (no such route — Eko did nothing) the client
+   * sends the same request to the next one and remembers which answered.
+   */
+  paths: readonly [EkoPath, ...EkoPath[]];
+  rail: Rail;
   /** `service_code: 80` ("for PayPoint", §9): every DigiKhata call and Levin onboard. */
   serviceCode?: 80;
 };
 
+const master = (path: string): EkoPath => ({ path, family: "master" });
+const legacy = (path: string, customerIdInBody = false): EkoPath =>
+  customerIdInBody ? { path, family: "legacy", customerIdInBody } : { path, family: "legacy" };
+
+const DK = "/customer/payment/ppi-digikhata/sender/{customer_id}";
+const LV = "/customer/payment/ppi-levin/sender/{customer_id}";
+
 /**
- * Every Eko call the console makes, and which path family it uses. Master
- * paths (`/customer/payment/<rail>/sender/…`, [EPS]) by default; the live API
- * is mid-migration (eko-api.md §0, §15.1), so the exceptions are named here
- * and nowhere else.
+ * Every Eko call the console makes and its paths (eko-api.md §9 B.0, §10 C.0).
+ * Master paths (`/customer/payment/<rail>/sender/…`, [EPS]) first, the legacy
+ * twin as the fallback; the live API is mid-migration (§0), so where
+ * eko-api.md records the legacy path as the live one it comes first. Calls
+ * with one documented path have one entry.
  */
 export const ekoCalls = {
   // §8 Flow A — the customer-account product has no master/legacy split.
-  customerGet: { method: "GET", path: "/customer/profile/{customer_id}", rail: "customer-account" }, // A.1 (sends an OTP)
+  customerGet: {
+    method: "GET",
+    paths: [master("/customer/profile/{customer_id}")],
+    rail: "customer-account",
+  }, // A.1 (sends an OTP)
   customerOnboard: {
     method: "POST",
-    path: "/customer/account/{customer_id}",
+    paths: [master("/customer/account/{customer_id}")],
     rail: "customer-account",
   }, // A.2
   // A.3 exists only in [LEGACY]; customer_id goes in the body.
   customerResendOtp: {
     method: "POST",
-    path: "/customer/account/otp",
+    paths: [legacy("/customer/account/otp", true)],
     rail: "customer-account",
-    customerIdInBody: true,
   },
   customerVerifyOtp: {
     method: "POST",
-    path: "/customer/account/{customer_id}/otp/verify",
+    paths: [master("/customer/account/{customer_id}/otp/verify")],
     rail: "customer-account",
   }, // A.4
 
-  // §9 Flow B — master paths throughout, service_code 80 on every call ([LEGACY] requires it).
+  // §9 Flow B — service_code 80 on every call ([LEGACY] requires it; it picks DigiKhata on shared legacy paths).
   digikhataGet: {
     method: "GET",
-    path: "/customer/payment/ppi-digikhata/sender/{customer_id}",
+    paths: [master(DK), legacy("/customer/profile/{customer_id}")],
     rail: "digikhata",
     serviceCode: 80,
   }, // B.1 (sends an OTP)
   digikhataOnboard: {
     method: "POST",
-    path: "/customer/payment/ppi-digikhata/sender/{customer_id}",
+    paths: [master(DK), legacy("/customer/account", true)],
     rail: "digikhata",
     serviceCode: 80,
   }, // B.2
   digikhataResendOtp: {
     method: "POST",
-    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/otp",
+    paths: [master(`${DK}/otp`)],
     rail: "digikhata",
     serviceCode: 80,
-  }, // B.3
+  }, // B.3 (master only)
   digikhataVerifyOtp: {
     method: "POST",
-    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/otp/verify",
+    paths: [master(`${DK}/otp/verify`), legacy("/customer/account/{customer_id}/ppi/otp/verify")],
     rail: "digikhata",
     serviceCode: 80,
-  }, // B.4
+  }, // B.4 (intent 19 on the shared legacy path)
 
   // §10 Flow C.
-  levinGet: {
-    method: "GET",
-    path: "/customer/payment/ppi-levin/sender/{customer_id}",
-    rail: "levin",
-  }, // C.1 (sends an OTP)
-  levinOnboard: {
-    method: "POST",
-    path: "/customer/payment/ppi-levin/sender/{customer_id}",
-    rail: "levin",
-    serviceCode: 80,
-  }, // C.2
+  levinGet: { method: "GET", paths: [master(LV)], rail: "levin" }, // C.1 (sends an OTP)
+  levinOnboard: { method: "POST", paths: [master(LV)], rail: "levin", serviceCode: 80 }, // C.2
   // C.3 exists only in [LEGACY].
   levinResendOtp: {
     method: "POST",
-    path: "/customer/profile/{customer_id}/ppi-levin/otp",
+    paths: [legacy("/customer/profile/{customer_id}/ppi-levin/otp")],
     rail: "levin",
   },
-  // C.4: [EPS-road] says Verify Sender OTP is live on the legacy path, not the master one.
+  // C.4: [EPS-road] records the legacy path as the live one, so it goes first; master is Eko's current docs.
   levinVerifyOtp: {
     method: "POST",
-    path: "/customer/account/{customer_id}/ppi-levin/otp/verify",
+    paths: [legacy("/customer/account/{customer_id}/ppi-levin/otp/verify"), master(`${LV}/otp/verify`)],
     rail: "levin",
   },
   levinAadhaar: {
     method: "POST",
-    path: "/customer/payment/ppi-levin/sender/{customer_id}/aadhaar/otp",
+    paths: [master(`${LV}/aadhaar/otp`), legacy("/customer/account/{customer_id}/ppi-levin/aadhaar")],
     rail: "levin",
   }, // C.5 (issues the Aadhaar OTP)
   levinVerifyAadhaarOtp: {
     method: "POST",
-    path: "/customer/payment/ppi-levin/sender/{customer_id}/aadhaar/otp/verify",
+    paths: [
+      master(`${LV}/aadhaar/otp/verify`),
+      legacy("/customer/account/{customer_id}/ppi-levin/otp/verify"),
+    ],
     rail: "levin",
-  }, // C.6
+  }, // C.6 (intent 20 on the shared legacy path)
   levinPan: {
     method: "POST",
-    path: "/customer/payment/ppi-levin/sender/{customer_id}/pan",
+    paths: [master(`${LV}/pan`), legacy("/customer/account/{customer_id}/ppi-levin/pan")],
     rail: "levin",
   }, // C.7
 } as const satisfies Record<string, EkoCallSpec>;

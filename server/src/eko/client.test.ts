@@ -181,7 +181,8 @@ test.each([
   ["404", { status: 404, body: "No mapping rule matched" }, false],
 ])("%s → upstream_bad_response", async (_kind, behaviour, outcomeUnknown) => {
   const eko = await fakeEko([behaviour]);
-  const error = await failure(client(eko.baseUrl).call("levinVerifyOtp", ctx));
+  // A call with one path: a 404 on a call with more is the next path's turn (path-fallback.test.ts).
+  const error = await failure(client(eko.baseUrl).call("levinResendOtp", ctx));
   expect(error.code).toBe("upstream_bad_response");
   expect(error.outcomeUnknown).toBe(outcomeUnknown);
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../logger.ts";
-import { type EkoCallName, type EkoCallSpec, ekoCalls } from "./calls.ts";
+import { type EkoCallName, type EkoCallSpec, type EkoPath, ekoCalls } from "./calls.ts";
 import {
   type CircuitBreaker,
   type CircuitBreakerOptions,
@@ -59,12 +59,69 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     return breaker;
   };
 
-  async function send(
+  /** Per call: the index in `paths` that last answered (not 404). Per client instance = per process. */
+  const answeredPath = new Map<EkoCallName, number>();
+
+  /** The remembered path first, then the others in the table's order. */
+  function pathOrder(name: EkoCallName): number[] {
+    const indices = ekoCalls[name].paths.map((_path, index) => index);
+    const known = answeredPath.get(name);
+    return known === undefined ? indices : [known, ...indices.filter((index) => index !== known)];
+  }
+
+  function remember(name: EkoCallName, index: number): void {
+    const before = answeredPath.get(name) ?? 0;
+    answeredPath.set(name, index);
+    if (before === index) return;
+    const paths: readonly EkoPath[] = ekoCalls[name].paths;
+    logger.info(
+      {
+        eko_call: name,
+        from_family: paths[before]?.family,
+        family: paths[index]?.family,
+        path: paths[index]?.path,
+      },
+      "eko path switched",
+    );
+  }
+
+  /**
+   * HTTP 404 means no such route: Eko did nothing, so the same request (even a
+   * write) goes to the call's next path. Any other failure is the caller's.
+   */
+  async function sendAlongPaths(
     name: EkoCallName,
     baseUrl: string,
     context: EkoCallContext,
     params: EkoParams,
     fresh: boolean,
+  ): Promise<EkoResult> {
+    // One client_ref_id for the call: a 404 means Eko saw nothing, so the next path gets the same request.
+    const clientRef = clientRefId(ekoCalls[name], now());
+    const order = pathOrder(name);
+    for (const [position, index] of order.entries()) {
+      const path = ekoCalls[name].paths[index] as EkoPath;
+      try {
+        const result = await send(name, path, baseUrl, context, params, fresh, clientRef);
+        remember(name, index);
+        return result;
+      } catch (error) {
+        const last = position === order.length - 1;
+        if (!last && error instanceof EkoTransportError && error.httpStatus === 404) continue;
+        throw error;
+      }
+    }
+    throw new Error(`${name} has no paths`);
+  }
+
+  async function send(
+    name: EkoCallName,
+    route: EkoPath,
+    baseUrl: string,
+    context: EkoCallContext,
+    params: EkoParams,
+    fresh: boolean,
+    clientRef: string,
   ): Promise<EkoResult> {
     const spec: EkoCallSpec = ekoCalls[name];
     const timestamp = now();
@@ -72,9 +129,9 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       initiator_id: options.initiatorId,
       user_code: context.userCode,
       ...(spec.serviceCode ? { service_code: spec.serviceCode } : {}),
-      ...(spec.customerIdInBody ? { customer_id: context.customerId } : {}),
+      ...(route.customerIdInBody ? { customer_id: context.customerId } : {}),
     };
-    const path = spec.path.replace("{customer_id}", encodeURIComponent(context.customerId));
+    const path = route.path.replace("{customer_id}", encodeURIComponent(context.customerId));
     const url = new URL(`${baseUrl.replace(/\/+$/, "")}${path}`);
     let body: string | undefined;
     if (spec.method === "GET") {
@@ -83,7 +140,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         url.searchParams.set(key, Array.isArray(value) ? JSON.stringify(value) : String(value));
       }
     } else {
-      body = JSON.stringify({ ...common, client_ref_id: clientRefId(spec, timestamp), ...params });
+      body = JSON.stringify({ ...common, client_ref_id: clientRef, ...params });
     }
     const headers = {
       ...signatureHeaders(options, timestamp),
@@ -96,7 +153,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     const log = {
       eko_call: name,
       method: spec.method,
-      path: spec.path,
+      path: route.path,
       rail: spec.rail,
       request_id: context.requestId,
     };
@@ -130,7 +187,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     if (status !== 200) {
       throw new EkoTransportError(
         "upstream_bad_response",
-        `Eko answered HTTP ${status} for ${spec.path}`,
+        `Eko answered HTTP ${status} for ${route.path}`,
         {
           httpStatus: status,
         },
@@ -143,7 +200,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       const kind = /^\s*</.test(text) ? "HTML" : "malformed JSON";
       throw new EkoTransportError(
         "upstream_bad_response",
-        `Eko answered ${kind} for ${spec.path}`,
+        `Eko answered ${kind} for ${route.path}`,
         // HTTP 200: Eko processed the request, we just cannot read what it did.
         { httpStatus: status, outcomeUnknown: true },
       );
@@ -152,7 +209,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     if (!parsed.success) {
       throw new EkoTransportError(
         "upstream_bad_response",
-        `Eko's answer for ${spec.path} is not an envelope`,
+        `Eko's answer for ${route.path} is not an envelope`,
         { httpStatus: status, outcomeUnknown: true },
       );
     }
@@ -187,7 +244,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         try {
           // A GET retried after a reset gets its own connection: the first try most likely
           // met a pooled socket the other side had just closed, and so may the next one.
-          const result = await send(name, baseUrl, context, params, attempt > 1);
+          const result = await sendAlongPaths(name, baseUrl, context, params, attempt > 1);
           breaker.success();
           return result;
         } catch (error) {
@@ -199,7 +256,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
           logger.warn(
             {
               eko_call: name,
-              path: ekoCalls[name].path,
+              paths: ekoCalls[name].paths.map((entry) => entry.path),
               request_id: context.requestId,
               code: error.code,
               reason: error.message,
