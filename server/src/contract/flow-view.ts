@@ -97,6 +97,13 @@ export const nextStepSchema = z.object({
   reason: z.enum(nextStepReasons),
 });
 
+/**
+ * Levin 463 "Invalid wallet token" on C.5–C.7: the wallet session is over.
+ * The agent sends the customer a new mobile OTP (a re-check, C.1), whose
+ * verification (C.4) hands out a fresh wallet token and says what is next.
+ */
+export const walletRenewStepSchema = z.object({ kind: z.literal("wallet_renew") });
+
 /** A write timed out: Eko may or may not have acted. Only a read (re-check) is offered. */
 export const statusUnknownStepSchema = z.object({
   kind: z.literal("status_unknown"),
@@ -122,6 +129,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   nextStepSchema,
   statusUnknownStepSchema,
   failedStepSchema,
+  walletRenewStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step["kind"];

@@ -98,12 +98,18 @@ export const ekoCalls = {
   // C.4: [EPS-road] records the legacy path as the live one, so it goes first; master is Eko's current docs.
   levinVerifyOtp: {
     method: "POST",
-    paths: [legacy("/customer/account/{customer_id}/ppi-levin/otp/verify"), master(`${LV}/otp/verify`)],
+    paths: [
+      legacy("/customer/account/{customer_id}/ppi-levin/otp/verify"),
+      master(`${LV}/otp/verify`),
+    ],
     rail: "levin",
   },
   levinAadhaar: {
     method: "POST",
-    paths: [master(`${LV}/aadhaar/otp`), legacy("/customer/account/{customer_id}/ppi-levin/aadhaar")],
+    paths: [
+      master(`${LV}/aadhaar/otp`),
+      legacy("/customer/account/{customer_id}/ppi-levin/aadhaar"),
+    ],
     rail: "levin",
   }, // C.5 (issues the Aadhaar OTP)
   levinVerifyAadhaarOtp: {

@@ -262,7 +262,8 @@ export function createFlowEngine(deps: FlowEngineDeps) {
     recheck(actor: Actor, flowId: string) {
       return step(actor, flowId, {
         action: "flow.recheck",
-        guard: onStep("status_unknown", "failed"),
+        // wallet_renew (Levin 463): the read sends a new mobile OTP, whose C.4 renews the wallet token.
+        guard: onStep("status_unknown", "failed", "wallet_renew"),
         operation: (adapter, record, io) => bind(adapter.lookup(), io, undefined, record.rail),
         unknownAs: null,
         limits: "lookup",

@@ -5,8 +5,9 @@ import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowSecrets } from "./flow-record.ts";
 import { mapIdentity } from "./profile.ts";
 import { responseType as rt } from "./response-types.ts";
-import { mapMobileOtpIssued, verifiedProfile } from "./shared-mappings.ts";
+import { mapMobileOtpIssued, otpCheckFailures, verifiedProfile } from "./shared-mappings.ts";
 import {
+  byStatusThenShape,
   type MapContext,
   otpRejected,
   otpSent,
@@ -37,6 +38,18 @@ function aadhaarStep(rejected: boolean): Step {
   return { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected };
 }
 
+/**
+ * 463 on C.5–C.7 (published samples): the wallet token is invalid or expired.
+ * Not a dead end: the agent is told so and sends a new mobile OTP (re-check →
+ * C.1), whose C.4 hands out a fresh token and returns the flow to where Eko
+ * says it stands (the Aadhaar step for a sender mid-KYC). The stale pair and
+ * the Aadhaar number are dropped.
+ */
+function walletRenew(ctx: MapContext): Transition {
+  const { walletToken: _token, walletId: _id, ...rest } = withoutAadhaar(ctx.secrets);
+  return toStep(ctx, { kind: "wallet_renew" }, rest);
+}
+
 /** C.1 Get Sender Information. */
 export function mapLevinLookup(answer: EkoAnswer, ctx: MapContext): Transition {
   switch (answer.responseTypeId) {
@@ -47,7 +60,7 @@ export function mapLevinLookup(answer: EkoAnswer, ctx: MapContext): Transition {
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, { otp_sent: () => otpSent(answer, ctx, "mobile") });
   }
 }
 
@@ -72,11 +85,14 @@ export function mapLevinVerify(answer: EkoAnswer, ctx: MapContext): Transition {
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
   }
 }
 
-/** C.5 Validate Aadhaar: 2129 = Aadhaar OTP sent; 2138 = "Adhar Validation Failed". */
+/**
+ * C.5 Validate Aadhaar: 2129 = Aadhaar OTP sent; 2138 = "Adhar Validation
+ * Failed"; published 1388 samples: sent (otp_ref_id + mobile_hint) or 463.
+ */
 export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition {
   switch (answer.responseTypeId) {
     case rt.otpSent:
@@ -86,7 +102,10 @@ export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition 
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, {
+        wallet_token_invalid: () => walletRenew(ctx),
+        otp_sent: () => otpSent(answer, ctx, "aadhaar"),
+      });
   }
 }
 
@@ -97,6 +116,7 @@ export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition 
 export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Transition {
   const identity = mapIdentity(answer.data, ctx.secrets.aadhaar?.slice(-4) ?? null);
   const secrets = withoutAadhaar(keepWallet(ctx.secrets, answer.data));
+  // A known code that says "verified" with `verified: false` beside it: the flag wins.
   if (answer.data.verified === false) return otpRejected(answer, ctx);
   switch (answer.responseTypeId) {
     case rt.panRequired:
@@ -119,7 +139,15 @@ export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Trans
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      // Published samples: 1388 "verified" with the identity, 302 wrong OTP, 463.
+      return byStatusThenShape(answer, ctx, {
+        ...otpCheckFailures(answer, ctx),
+        wallet_token_invalid: () => walletRenew(ctx),
+        identity_verified: () =>
+          identity
+            ? toStep(ctx, { kind: "identity", identity }, secrets)
+            : unknownState(answer, ctx),
+      });
   }
 }
 
@@ -138,6 +166,6 @@ export function mapLevinPan(answer: EkoAnswer, ctx: MapContext): Transition {
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, { wallet_token_invalid: () => walletRenew(ctx) });
   }
 }

@@ -4,12 +4,13 @@ import type { FlowSecrets } from "./flow-record.ts";
 import { mapProfile } from "./profile.ts";
 import { responseType as rt } from "./response-types.ts";
 import {
+  type ByStatusThenShape,
+  byStatusThenShape,
   type MapContext,
   otpRejected,
   otpSent,
   type Transition,
   toStep,
-  unknownState,
   validationRejected,
 } from "./transition.ts";
 
@@ -41,7 +42,7 @@ export function mapMobileOtpIssued(answer: EkoAnswer, ctx: MapContext): Transiti
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, { otp_sent: () => otpSent(answer, ctx, "mobile") });
   }
 }
 
@@ -57,7 +58,7 @@ export function mapLookupWithProfile(answer: EkoAnswer, ctx: MapContext): Transi
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, { otp_sent: () => otpSent(answer, ctx, "mobile") });
   }
 }
 
@@ -79,6 +80,12 @@ export function mapVerifyStoppingAtKyc(answer: EkoAnswer, ctx: MapContext): Tran
     case rt.validationError:
       return validationRejected(answer);
     default:
-      return unknownState(answer, ctx);
+      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
   }
+}
+
+/** Any OTP verification: a wrong or expired OTP recognised by status or shape. */
+export function otpCheckFailures(answer: EkoAnswer, ctx: MapContext): ByStatusThenShape {
+  const rejected = () => otpRejected(answer, ctx);
+  return { wrong_otp: rejected, otp_expired: rejected };
 }

@@ -5,7 +5,7 @@ import { numberOf, otpRefIdOf, textOf } from "../eko/envelope.ts";
 import type { Env } from "../env.ts";
 import { ApiProblem } from "../http/problem.ts";
 import type { FlowSecrets } from "./flow-record.ts";
-import { statusCode } from "./response-types.ts";
+import { type Recognised, recogniseByStatusThenShape, statusCode } from "./response-types.ts";
 
 /** What a mapping function knows besides Eko's answer. Pure data: no clock, no I/O. */
 export type MapContext = {
@@ -41,7 +41,17 @@ export function toStep(
 const OTP_LENGTH = 6;
 const INTENT = { mobile: "19", aadhaar: "20" } as const;
 
-/** 2129: a fresh OTP; the console's timers start now (Eko publishes none, §15.11). */
+/**
+ * The published C.5 sample's `mobile_hint` ("******3210"): shown only if it
+ * really is masked (at most the last four digits), in the console's own mask.
+ */
+function maskedHint(data: Record<string, unknown>): string | null {
+  const hint = textOf(data, "mobile_hint")?.trim() ?? "";
+  const match = /^[*xX•]{4,12}(\d{2,4})$/.exec(hint);
+  return match ? `••••••${match[1]}` : null;
+}
+
+/** 2129 (or a published "sent" shape): a fresh OTP; the console's timers start now (Eko publishes none, §15.11). */
 export function otpSent(answer: EkoAnswer, ctx: MapContext, purpose: OtpPurpose): Transition {
   const otpRefId = otpRefIdOf(answer.data);
   if (!otpRefId) {
@@ -60,7 +70,8 @@ export function otpSent(answer: EkoAnswer, ctx: MapContext, purpose: OtpPurpose)
       kind: "otp",
       purpose,
       // The Aadhaar OTP goes to the phone registered with UIDAI, whose digits the console never learns.
-      sentTo: purpose === "mobile" ? maskMobile(ctx.mobile) : null,
+      // Unless Eko names it masked (mobile_hint, published C.5 sample).
+      sentTo: purpose === "mobile" ? maskMobile(ctx.mobile) : maskedHint(answer.data),
       otpLength: OTP_LENGTH,
       expiresAt: at(ctx.policy.ttlSeconds),
       resendAvailableAt: at(ctx.policy.resendSeconds),
@@ -131,6 +142,25 @@ export function validationRejected(answer: EkoAnswer): Transition {
       ...(retryAfter !== null ? { retryAfterSeconds: Math.ceil(retryAfter) } : {}),
     }),
   };
+}
+
+/** What a call does with each kind of answer it can meet by status or shape (response-types.ts). */
+export type ByStatusThenShape = Partial<Record<Recognised, () => Transition>>;
+
+/**
+ * Steps 2–4 of the recognition order (response-types.ts): after a call's own
+ * codes, the first status / shape reading this call handles; else unknown state.
+ */
+export function byStatusThenShape(
+  answer: EkoAnswer,
+  ctx: MapContext,
+  handlers: ByStatusThenShape,
+): Transition {
+  for (const recognised of recogniseByStatusThenShape(answer)) {
+    const handle = handlers[recognised];
+    if (handle) return handle();
+  }
+  return unknownState(answer, ctx);
 }
 
 /** Anything without a mapping: show Eko's code and message, offer a re-check. */

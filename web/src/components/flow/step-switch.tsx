@@ -16,6 +16,7 @@ export type RailSteps = {
   pan?: (step: StepOf<"pan">, flow: FlowView) => ReactNode;
   identity?: (step: StepOf<"identity">, flow: FlowView) => ReactNode;
   identityCard?: (identity: Identity) => ReactNode;
+  walletRenew?: (step: StepOf<"wallet_renew">, flow: FlowView) => ReactNode;
 };
 
 /** Changes whenever the agent should feel a new step: remounts it and moves focus to its heading. */
@@ -47,6 +48,8 @@ export function StepSwitch({ flow, railSteps = {} }: { flow: FlowView; railSteps
       return <StatusUnknownCard flowId={flow.id} step={step} />;
     case "failed":
       return <FailedCard step={step} />;
+    case "wallet_renew":
+      return railSteps.walletRenew?.(step, flow) ?? <UnexpectedStepCard kind={step.kind} />;
     default: {
       const unknown: never = step;
       return <UnexpectedStepCard kind={(unknown as { kind: string }).kind} />;

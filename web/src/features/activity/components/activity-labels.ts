@@ -34,6 +34,7 @@ export const outcomeLabels: Record<string, { id: string }> = {
   pan_pending: { id: "activity.outcome.pan_pending" },
   registration_complete: { id: "activity.outcome.registration_complete" },
   status_unknown: { id: "activity.outcome.status_unknown" },
+  wallet_renew: { id: "activity.outcome.wallet_renew" },
   unknown_state: { id: "activity.outcome.unknown_state" },
   rejected: { id: "activity.outcome.rejected" },
   wallet_exists: { id: "activity.outcome.wallet_exists" },

@@ -5,6 +5,7 @@ import { AadhaarStep } from "./aadhaar-step.tsx";
 import { IdentityCard } from "./identity-card.tsx";
 import { IdentityStep } from "./identity-step.tsx";
 import { PanStep } from "./pan-step.tsx";
+import { WalletRenewStep } from "./wallet-renew-step.tsx";
 
 /**
  * Levin (eko-api.md §10): sender OTP, then Aadhaar number + consent (C.5),
@@ -15,6 +16,7 @@ const levinSteps: RailSteps = {
   pan: (step, flow) => <PanStep flowId={flow.id} step={step} />,
   identity: (step) => <IdentityStep step={step} />,
   identityCard: (identity) => <IdentityCard identity={identity} />,
+  walletRenew: (_step, flow) => <WalletRenewStep flowId={flow.id} />,
 };
 
 export function LevinWalletFlow({ flow }: { flow: FlowView }) {
