@@ -12,6 +12,12 @@ export const UAT_CREDENTIALS = {
 const UAT_BASE_URL = "https://staging.eko.in/ekoapi/v3";
 const PRODUCTION_BASE_URL = "https://api.eko.in/ekoicici/v3";
 
+/**
+ * `sandbox`: today's answers (real type ids, both path families).
+ * `published`: Eko's published samples for Levin C.5 / C.6 (eko-api.md §10).
+ */
+export const sandboxDialects = ["sandbox", "published"] as const;
+
 const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
@@ -67,9 +73,13 @@ const envSchema = z.object({
   SANDBOX_SKEW_SECONDS: seconds(5 * 60),
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SANDBOX_SCENARIOS: flag.default(true),
+  /** `published`: Levin C.5 / C.6 in Eko's published 1388 shapes, C.4 on the master path only (sandbox README). */
+  SANDBOX_DIALECT: z.enum(sandboxDialects).default("sandbox"),
   /** Port of the standalone sandbox (`npm run sandbox`); the embedded one shares PORT. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
 });
+
+export type SandboxDialect = (typeof sandboxDialects)[number];
 
 export type SandboxSettings = {
   fixedOtp: string | null;
@@ -79,8 +89,10 @@ export type SandboxSettings = {
   resendIntervalSeconds: number;
   skewSeconds: number;
   latencyMs: number;
-  /** Honour x-sandbox-scenario / x-sandbox-fault headers (tests, demos). */
+  /** Honour x-sandbox-scenario / x-sandbox-fault / x-sandbox-dialect headers (tests, demos). */
   scenarios: boolean;
+  /** Whose words the Levin Aadhaar answers use; x-sandbox-dialect overrides it per request. */
+  dialect: SandboxDialect;
 };
 
 export type Env = {
@@ -184,6 +196,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
           skewSeconds: raw.SANDBOX_SKEW_SECONDS,
           latencyMs: raw.SANDBOX_LATENCY_MS,
           scenarios: raw.SANDBOX_SCENARIOS,
+          dialect: raw.SANDBOX_DIALECT,
         }
       : null,
   };

@@ -59,6 +59,7 @@ export function createSandboxApp(options: SandboxOptions): Hono {
     skewSeconds: options.skewSeconds,
     latencyMs: options.latencyMs,
     scenarios: options.scenarios,
+    dialect: options.dialect,
   };
   const outbox = createOutbox();
   const otps = createOtpBook({ settings, now, random, outbox });

@@ -1,5 +1,5 @@
 import type { Rail } from "../contract/rails.ts";
-import type { SandboxSettings } from "../env.ts";
+import type { SandboxDialect, SandboxSettings } from "../env.ts";
 import {
   aadhaarPending,
   type Envelope,
@@ -22,6 +22,8 @@ export type Call = {
   rail: Rail;
   params: Params;
   record: CustomerRecord;
+  /** settings.dialect, or the request's x-sandbox-dialect. */
+  dialect: SandboxDialect;
 };
 
 export type Services = {

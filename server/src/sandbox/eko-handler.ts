@@ -13,6 +13,7 @@ import {
   submitPan,
   verifyAadhaarOtp,
 } from "./kyc-handlers.ts";
+import { hiddenInDialect, readDialectHeader } from "./published-dialect.ts";
 import { readParams, text } from "./request.ts";
 import type { RequestLog, RequestLogEntry } from "./request-log.ts";
 import { matchRoute, type Operation, type RouteDef } from "./routes.ts";
@@ -65,7 +66,17 @@ function operationOf(route: RouteDef, intentId: string | undefined): Operation {
 export function createEkoHandler(deps: EkoDeps) {
   async function answer(c: Context, entry: RequestLogEntry): Promise<Response> {
     const match = matchRoute(c.req.method, `/${c.req.param("rest") ?? ""}`);
-    if (match.kind === "not-found") {
+    const dialectHeader = deps.settings.scenarios
+      ? readDialectHeader(c.req.header("x-sandbox-dialect"))
+      : ({ kind: "none" } as const);
+    if (dialectHeader.kind === "invalid") {
+      return c.json({ error: { code: "bad_request", message: dialectHeader.message } }, 400);
+    }
+    const dialect = dialectHeader.kind === "set" ? dialectHeader.dialect : deps.settings.dialect;
+    if (
+      match.kind === "not-found" ||
+      (match.kind === "found" && hiddenInDialect(match.route, dialect))
+    ) {
       // §7.6: Eko's words for a path it has no mapping for.
       return c.json({ status: 1, message: "No mapping rule matched" }, 404);
     }
@@ -121,7 +132,7 @@ export function createEkoHandler(deps: EkoDeps) {
     if (!deps.initiatorIds.has(initiatorId)) return envelope(c, entry, businessCode(319));
 
     const record = deps.customers.get(initiatorId, rail, customerId);
-    const call: Call = { op, route, rail, params, record };
+    const call: Call = { op, route, rail, params, record, dialect };
     if (typeof override?.scenario === "number") {
       entry.override = [entry.override, `scenario:${override.scenario}`].filter(Boolean).join(",");
       return envelope(c, entry, scenarioAnswer(override.scenario, call, deps));

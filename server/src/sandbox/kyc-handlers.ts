@@ -14,6 +14,11 @@ import {
 } from "./envelopes.ts";
 import { TEST_AADHAAR } from "./personas.ts";
 import { profileFound } from "./profile.ts";
+import {
+  publishedAadhaarOtpSent,
+  publishedAadhaarVerified,
+  publishedOtpFailure,
+} from "./published-dialect.ts";
 import { text } from "./request.ts";
 import { aadhaarVerified, isEnrolled, panAccepted } from "./state.ts";
 
@@ -62,6 +67,9 @@ export function sendAadhaarOtp(call: Call, services: Services): Envelope {
   // without a persona gender, "UIDAI" reports one from the last digit's parity.
   call.record.aadhaarLast4 = aadhaar.slice(-4);
   call.record.gender ??= Number(aadhaar.at(-1)) % 2 === 0 ? "F" : "M";
+  if (call.rail === "levin" && call.dialect === "published") {
+    return publishedAadhaarOtpSent(issued.ref, call.record);
+  }
   // C.5's legacy sample echoes intent_id "" — kept; B.7 echoes 20.
   return otpSent("zero", issued.ref, call.rail === "levin" ? "" : 20);
 }
@@ -75,8 +83,14 @@ export function verifyAadhaarOtp(call: Call, services: Services): Envelope {
     text(call.params, "otp_ref_id") ?? null,
     text(call.params, "otp") ?? "",
   );
-  if (result.kind !== "ok") return otpFailureAnswer(result, { levinMobile: false });
+  const published = call.rail === "levin" && call.dialect === "published";
+  if (result.kind !== "ok") {
+    return published
+      ? publishedOtpFailure(result)
+      : otpFailureAnswer(result, { levinMobile: false });
+  }
   aadhaarVerified(call.record);
+  if (published) return publishedAadhaarVerified(call.record);
   // C.6 default: the identity-card shape (§10 C.6 decision); the legacy
   // wallet-fields-only 2147 comes through scenario 2147.
   return call.rail === "levin" ? aadhaarIdentity(call.record) : panRequired("application");

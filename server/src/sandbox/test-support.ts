@@ -26,6 +26,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   skewSeconds: 300,
   latencyMs: 0,
   scenarios: true,
+  dialect: "sandbox",
 };
 
 export function independentSecretKey(accessKey: string, timestamp: string): string {
