@@ -15,7 +15,8 @@ const isRoot = process.getuid?.() === 0;
  * the console's OTP-send limit is per customer mobile (5 per 10 minutes,
  * server/src/http/rate-limits.ts), so the desktop and 360 px runs of the same
  * persona would otherwise run into each other. The third server has short
- * timers (OTP lifetime, Eko timeout) for the expiry and "status unknown" specs.
+ * timers (OTP lifetime, Eko timeout) for the expiry and "status unknown" specs;
+ * the fourth runs the sandbox in Eko's published dialect (published-dialect.spec.ts).
  */
 export const servers = {
   desktop: { port: basePort, env: {} },
@@ -31,6 +32,9 @@ export const servers = {
       EKO_TIMEOUT_MS: "3000",
     },
   },
+  // Eko's published dialect (server/src/sandbox/README.md): Levin C.5 / C.6 in the 1388 shapes,
+  // Verify Sender OTP on the master path only.
+  published: { port: basePort + 3, env: { SANDBOX_DIALECT: "published" } },
 } as const;
 
 const urlOf = (name: keyof typeof servers) => `http://127.0.0.1:${servers[name].port}`;
@@ -63,6 +67,8 @@ function webServer(name: keyof typeof servers) {
 
 /** Specs that need the short-timers server; they run only in the `short-timers` project. */
 const timersSpecs = /\.timers\.spec\.ts$/;
+/** The spec for the published-dialect server; it runs only in the `published-dialect` project. */
+const publishedSpecs = /published-dialect\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
@@ -99,7 +105,7 @@ export default defineConfig({
     {
       // Everything except the 360 px-only layout checks.
       name: "desktop",
-      testIgnore: timersSpecs,
+      testIgnore: [timersSpecs, publishedSpecs],
       grepInvert: /@mobile-only/,
       use: {
         ...devices["Desktop Chrome"],
@@ -110,7 +116,7 @@ export default defineConfig({
     {
       // The subset tagged @mobile (happy paths, axe on the main screens) and @mobile-only (layout).
       name: "mobile-360",
-      testIgnore: timersSpecs,
+      testIgnore: [timersSpecs, publishedSpecs],
       grep: /@mobile/,
       use: {
         ...devices["Desktop Chrome"],
@@ -128,6 +134,20 @@ export default defineConfig({
         baseURL: urlOf("timers"),
       },
     },
+    {
+      name: "published-dialect",
+      testMatch: publishedSpecs,
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        baseURL: urlOf("published"),
+      },
+    },
   ],
-  webServer: [webServer("desktop"), webServer("mobile"), webServer("timers")],
+  webServer: [
+    webServer("desktop"),
+    webServer("mobile"),
+    webServer("timers"),
+    webServer("published"),
+  ],
 });
