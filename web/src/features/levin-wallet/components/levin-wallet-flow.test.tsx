@@ -83,3 +83,20 @@ test("profile step on Levin shows the identity card too", async () => {
   ).toBeInTheDocument();
   expect(screen.getByText("Full KYC")).toBeInTheDocument();
 });
+
+test("wallet_renew step (Eko 463): plain words and one button that sends a new mobile OTP", async () => {
+  await renderWithProviders(<LevinWalletFlow flow={levinFlow({ kind: "wallet_renew" })} />);
+  expect(
+    screen.getByRole("heading", { level: 2, name: "The customer's wallet session has expired" }),
+  ).toBeInTheDocument();
+  expect(screen.getByText(/Send a new OTP to the customer's mobile/)).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Send new OTP to the mobile" })).toBeEnabled();
+  expect(screen.queryByText(/463|wallet token/i)).not.toBeInTheDocument();
+});
+
+test("wallet_renew step in Hindi", async () => {
+  await renderWithProviders(<LevinWalletFlow flow={levinFlow({ kind: "wallet_renew" })} />, {
+    language: "hi",
+  });
+  expect(screen.getByRole("button", { name: "मोबाइल पर नया OTP भेजें" })).toBeInTheDocument();
+});
