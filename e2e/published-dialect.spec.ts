@@ -1,3 +1,4 @@
+import { expectAccessibleInBothLanguages } from "./a11y.ts";
 import {
   enterOtpFromPhone,
   headings,
@@ -64,6 +65,7 @@ test("Levin, wallet token refused (463): the agent sends a new mobile OTP and is
   await queueSandbox(request, { mobile, scenario: 463 });
   await submitAadhaar(page, testAadhaar);
   await expect(stepHeading(page, "The customer's wallet session has expired")).toBeVisible();
+  await expectAccessibleInBothLanguages(page, "wallet renew");
   const renewAt = Date.now();
   await page.getByRole("button", { name: "Send new OTP to the mobile" }).click();
 
