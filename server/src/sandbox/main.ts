@@ -28,6 +28,6 @@ serve({ fetch: app.fetch, port, hostname: env.host }, (info) => {
   const base = `http://${env.host}:${info.port}/sandbox`;
   console.log(
     `Eko sandbox on ${base}/ekoapi/v3 (outbox ${base}/outbox?mobile=…, initiator ${env.eko.initiatorId}, ` +
-      `OTP ${settings.fixedOtp ? `fixed ${settings.fixedOtp}` : "random"}, scenarios ${settings.scenarios ? "on" : "off"})`,
+      `OTP ${settings.fixedOtp ? `fixed ${settings.fixedOtp}` : "random"}, scenarios ${settings.scenarios ? "on" : "off"}, dialect ${settings.dialect})`,
   );
 });
