@@ -61,7 +61,8 @@ test("Levin, wallet token refused (463): the agent sends a new mobile OTP and is
   const mobile = newCustomerMobile();
   const { since } = await newCustomerToOtp(page, { rail: "levin", mobile });
   await enterOtpFromPhone(page, request, mobile, { since, purpose: "mobile" });
-
+  // Queued only once the OTP check is done, so the forced answer meets Validate Aadhaar.
+  await expect(stepHeading(page, headings.aadhaar)).toBeVisible();
   await queueSandbox(request, { mobile, scenario: 463 });
   await submitAadhaar(page, testAadhaar);
   await expect(stepHeading(page, "The customer's wallet session has expired")).toBeVisible();
