@@ -30,6 +30,8 @@ export type AppDeps = {
    * EKO_BASE_URL names another sandbox: a second, unused outbox here would mislead.
    */
   mountSandbox?: boolean;
+  /** The sign-in password check; tests wrap it to count the hashes a burst reaches. */
+  verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
 };
 
 /**
