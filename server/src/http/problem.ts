@@ -59,5 +59,6 @@ export function problemBody(problem: ApiProblem, requestId: string): ApiError {
 export function requestIdOf(c: Context): string {
   const fromContext = (c.var as { requestId?: unknown }).requestId;
   if (typeof fromContext === "string" && fromContext) return fromContext;
-  return c.req.header("x-request-id") ?? randomUUID();
+  // Never the caller's X-Request-Id: the id we answer with is ours (middleware/request-id.ts).
+  return randomUUID();
 }

@@ -150,18 +150,44 @@ test("wrong content type → 415; malformed JSON → 400; both in the error shap
   expect(await errorOf(broken)).toMatchObject({ code: "bad_request" });
 });
 
-test("X-Request-Id: a sane one is kept, anything else replaced, always echoed", async () => {
-  const { app } = await setUp();
-  const kept = await app.request("/api/auth/me", { headers: { "x-request-id": "edge-4f2a_91=" } });
-  expect(kept.headers.get("x-request-id")).toBe("edge-4f2a_91=");
-  expect((await errorOf(kept)).requestId).toBe("edge-4f2a_91=");
+test("X-Request-Id is ours: the caller's is never answered nor audited, only logged apart", async () => {
+  const { app, db, agent, password, lines } = await setUp();
+  const traced = await app.request("/api/auth/me", {
+    headers: { "x-request-id": "edge-4f2a_91=" },
+  });
+  const ours = traced.headers.get("x-request-id");
+  expect(ours).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await errorOf(traced)).requestId).toBe(ours);
+  expect(lines.find((line) => line.requestId === ours)).toMatchObject({
+    callerRequestId: "edge-4f2a_91=",
+  });
 
   for (const bad of ["<script>", "a b", "x".repeat(129)]) {
     const replaced = await app.request("/api/auth/me", { headers: { "x-request-id": bad } });
     const id = replaced.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await errorOf(replaced)).requestId).toBe(id);
+    expect(lines.find((line) => line.requestId === id)).not.toHaveProperty("callerRequestId");
   }
+
+  // Two sign-ins claiming one id get two audit rows with two ids of ours.
+  const claimed = { headers: { "x-request-id": "same-id" } };
+  const signIns = [
+    await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: agent.login, password }, claimed),
+    ),
+    await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: agent.login, password: "no" }, claimed),
+    ),
+  ];
+  const audited = await db.selectFrom("audit_events").select("request_id").execute();
+  expect(audited.map((row) => row.request_id).sort()).toEqual(
+    signIns.map((response) => response.headers.get("x-request-id")).sort(),
+  );
+  expect(new Set(audited.map((row) => row.request_id)).size).toBe(2);
+  expect(audited.map((row) => row.request_id)).not.toContain("same-id");
   const generated = await app.request("/healthz");
   expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   const notFound = await app.request("/nope");
@@ -210,7 +236,7 @@ test("each request is logged once: method, path, status, latency, ids — never 
     method: "GET",
     path: "/api/auth/me",
     status: 200,
-    requestId: "trace-me",
+    callerRequestId: "trace-me",
     agentId: agent.id,
   });
   expect(typeof requests[1]?.latencyMs).toBe("number");
