@@ -6,6 +6,7 @@ import type { AgentVariables } from "./middleware/agent-context.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
+import { noStore } from "./middleware/no-store.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
@@ -62,9 +63,10 @@ export function createApp(deps: AppDeps) {
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200));
-  // /api: size cap, then Origin check, then session — all before any route runs.
+  // /api: never cached; size cap, then Origin check, then session — all before any route runs.
   app.use(
     "/api/*",
+    noStore(),
     apiBodyLimit(),
     csrfProtection(deps.env),
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),

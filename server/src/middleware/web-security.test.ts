@@ -198,6 +198,34 @@ test("X-Request-Id is ours: the caller's is never answered nor audited, only log
   });
 });
 
+test("every /api answer is Cache-Control: no-store — data, errors and refusals alike", async () => {
+  const { app, db } = await setUp();
+  const admin = await addAgent(db, { role: "admin" });
+  const cookie = await signIn(app, admin.agent.login, admin.password);
+  const answers = [
+    await app.request("/api/auth/me", { headers: { cookie } }),
+    await app.request("/api/activity", { headers: { cookie } }),
+    await app.request("/api/agents", { headers: { cookie } }),
+    await app.request("/api/activity/export.csv", { headers: { cookie } }),
+    await app.request("/api/flows", jsonRequest("POST", { rail: "nope" }, { cookie })),
+    await app.request("/api/flows/00000000-0000-4000-8000-000000000000", { headers: { cookie } }),
+    await app.request("/api/auth/me"),
+    await app.request("/api/nope", { headers: { cookie } }),
+    await app.request("/api/auth/sign-in", jsonRequest("POST", { login: "x", password: "y" })),
+    await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", {}, { origin: "https://evil.example" }),
+    ),
+    await app.request("/api/auth/sign-out", jsonRequest("POST", undefined, { cookie })),
+  ];
+  expect(answers.map((response) => response.status)).toEqual([
+    200, 200, 200, 200, 422, 404, 401, 404, 401, 403, 204,
+  ]);
+  for (const response of answers) expect(response.headers.get("cache-control")).toBe("no-store");
+  // The web app's own page is not personal data: it keeps its revalidating cache.
+  expect((await app.request("/healthz")).headers.get("cache-control")).toBeNull();
+});
+
 test("an unexpected error is a bare 500 `internal`: logged with its stack, never sent", async () => {
   const { app, lines } = await setUp();
   app.get("/boom", () => {
