@@ -4,7 +4,7 @@ import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import type { AgentVariables } from "./middleware/agent-context.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
-import { csrfProtection } from "./middleware/csrf.ts";
+import { csrfProtection, sandboxCsrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
 import { noStore } from "./middleware/no-store.ts";
 import { requestId } from "./middleware/request-id.ts";
@@ -87,6 +87,8 @@ export function createApp(deps: AppDeps) {
       // One clock for console and sandbox, so tests that move time move both.
       ...(deps.now ? { now: () => now().getTime() } : {}),
     });
+    app.use("/sandbox/scenarios", sandboxCsrfProtection(deps.env));
+    app.use("/sandbox/reset", sandboxCsrfProtection(deps.env));
     app.route("/sandbox", sandbox);
   }
   if (deps.serveWebApp) mountWebApp(app);

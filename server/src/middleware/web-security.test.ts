@@ -150,6 +150,37 @@ test("wrong content type → 415; malformed JSON → 400; both in the error shap
   expect(await errorOf(broken)).toMatchObject({ code: "bad_request" });
 });
 
+test("sandbox scenarios and reset refuse another site's pages; tools without Origin still work", async () => {
+  const { app } = await setUp();
+  const entry = { mobile: "9000000001", scenario: 302 };
+  const send = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+    app.request(path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const evil = { origin: "https://evil.example" };
+  const refused = [
+    await send("POST", "/sandbox/reset", evil),
+    await send("POST", "/sandbox/scenarios", evil, entry),
+    await send("DELETE", "/sandbox/scenarios", evil),
+    await send("POST", "/sandbox/reset", { "sec-fetch-site": "cross-site" }),
+  ];
+  for (const response of refused) {
+    expect(response.status).toBe(403);
+    expect(await errorOf(response)).toMatchObject({ code: "csrf_rejected" });
+  }
+  expect(await (await app.request("/sandbox/scenarios")).json()).toEqual([]);
+
+  expect((await send("POST", "/sandbox/scenarios", { origin: TEST_ORIGIN }, entry)).status).toBe(
+    201,
+  );
+  expect((await send("POST", "/sandbox/scenarios", {}, entry)).status).toBe(201);
+  expect(await (await app.request("/sandbox/scenarios")).json()).toHaveLength(2);
+  expect((await send("DELETE", "/sandbox/scenarios", { origin: TEST_ORIGIN })).status).toBe(204);
+  expect((await send("POST", "/sandbox/reset", {})).status).toBe(204);
+});
+
 test("X-Request-Id is ours: the caller's is never answered nor audited, only logged apart", async () => {
   const { app, db, agent, password, lines } = await setUp();
   const traced = await app.request("/api/auth/me", {
