@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import type { AgentVariables } from "./middleware/agent-context.ts";
+import { apiBodyDeadline } from "./middleware/body-deadline.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
 import { csrfProtection, sandboxCsrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
@@ -63,11 +64,13 @@ export function createApp(deps: AppDeps) {
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200));
-  // /api: never cached; size cap, then Origin check, then session — all before any route runs.
+  // /api: never cached; size cap, body deadline, then Origin check, then session — all
+  // before any route runs.
   app.use(
     "/api/*",
     noStore(),
     apiBodyLimit(),
+    apiBodyDeadline(deps.env.connections.bodyTimeoutMs),
     csrfProtection(deps.env),
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
   );

@@ -16,6 +16,7 @@ export const problemStatus = {
   flow_busy: 409,
   step_not_allowed: 409,
   payload_too_large: 413,
+  request_timeout: 408,
   unsupported_media_type: 415,
   rate_limited: 429,
   otp_locked: 423,
