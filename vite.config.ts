@@ -49,7 +49,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for whoever debugs a build, but no shipped file points at them
+    // and the server never serves them (server/src/web-assets.ts): the source stays ours.
+    sourcemap: "hidden",
     // Current browsers all support <link rel="modulepreload"> (Chrome/Edge 66+, Firefox 115+,
     // Safari 17+); one that does not still loads every chunk, only without the early
     // fetch. The polyfill would cost bytes of the first chunk on every visit.

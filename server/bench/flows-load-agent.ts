@@ -31,6 +31,8 @@ export type AgentOptions = {
   sandboxOrigin: string;
   login: string;
   password: string;
+  /** The shop's address, as the load balancer would report it (X-Forwarded-For). */
+  clientAddress: string;
   /** Distinguishes this agent's customers: 6 + run tag (2) + agent (3) + rail (1) + round (3). */
   mobilePrefix: string;
   rounds: number;
@@ -64,6 +66,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       method,
       headers: {
         origin: options.origin,
+        "x-forwarded-for": options.clientAddress,
         cookie,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },

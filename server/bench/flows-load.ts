@@ -109,6 +109,10 @@ try {
         HOST: "127.0.0.1",
         PORT: String(port),
         LOG_LEVEL: "info",
+        // Agents sit in different shops behind a load balancer: each sends its own
+        // X-Forwarded-For, so per-address limits (sign-in, connections) see 50 addresses,
+        // not one loopback address for everyone.
+        TRUST_PROXY: "true",
       },
       dir,
     );
@@ -129,6 +133,7 @@ try {
         sandboxOrigin,
         login,
         password,
+        clientAddress: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
         mobilePrefix: `6${runTag}${String(i).padStart(3, "0")}`,
         rounds,
         deadline,

@@ -88,6 +88,8 @@ async function startConsole(upstream: string, tag: string, logDir: string): Prom
     EKO_ENV: useUat ? "uat" : "sandbox",
     EKO_BASE_URL: upstream,
     SANDBOX_RESEND_INTERVAL_SECONDS: "0",
+    // The bench's 64 clients all connect from 127.0.0.1: no per-address connection cap.
+    MAX_CONNECTIONS_PER_IP: "0",
   };
   if (useUat) await addBenchAgent(env, logDir);
   // As `npm start` runs it (flags included); start.mjs rebuilds the web app and server bundle first if they are stale.

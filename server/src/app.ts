@@ -3,9 +3,11 @@ import { Hono } from "hono";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import type { AgentVariables } from "./middleware/agent-context.ts";
+import { apiBodyDeadline } from "./middleware/body-deadline.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
-import { csrfProtection } from "./middleware/csrf.ts";
+import { csrfProtection, sandboxCsrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
+import { noStore } from "./middleware/no-store.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
@@ -30,6 +32,8 @@ export type AppDeps = {
    * EKO_BASE_URL names another sandbox: a second, unused outbox here would mislead.
    */
   mountSandbox?: boolean;
+  /** The sign-in password check; tests wrap it to count the hashes a burst reaches. */
+  verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
 };
 
 /**
@@ -60,10 +64,13 @@ export function createApp(deps: AppDeps) {
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200));
-  // /api: size cap, then Origin check, then session — all before any route runs.
+  // /api: never cached; size cap, body deadline, then Origin check, then session — all
+  // before any route runs.
   app.use(
     "/api/*",
+    noStore(),
     apiBodyLimit(),
+    apiBodyDeadline(deps.env.connections.bodyTimeoutMs),
     csrfProtection(deps.env),
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
   );
@@ -83,6 +90,8 @@ export function createApp(deps: AppDeps) {
       // One clock for console and sandbox, so tests that move time move both.
       ...(deps.now ? { now: () => now().getTime() } : {}),
     });
+    app.use("/sandbox/scenarios", sandboxCsrfProtection(deps.env));
+    app.use("/sandbox/reset", sandboxCsrfProtection(deps.env));
     app.route("/sandbox", sandbox);
   }
   if (deps.serveWebApp) mountWebApp(app);

@@ -53,6 +53,10 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   /** Behind one reverse proxy: take the client IP from the last X-Forwarded-For hop (per-IP limits). */
   TRUST_PROXY: flag.default(false),
+  /** Open connections one client address may hold; 0 = no cap. Default 64, or none with TRUST_PROXY. */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).optional(),
+  /** How long a request body on /api may take to arrive before a 408. */
+  REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SESSION_IDLE_SECONDS: seconds(15 * 60),
   SESSION_ABSOLUTE_SECONDS: seconds(12 * 60 * 60),
 
@@ -113,6 +117,8 @@ export type Env = {
   stateKey: string | null;
   publicOrigin: string | null;
   trustProxy: boolean;
+  /** Slow-client defences (http/server-limits.ts, middleware/body-deadline.ts). */
+  connections: { maxPerAddress: number; bodyTimeoutMs: number };
   sandboxPort: number;
   session: { idleSeconds: number; absoluteSeconds: number };
   otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
@@ -176,6 +182,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     stateKey: raw.STATE_KEY ?? null,
     publicOrigin: raw.PUBLIC_ORIGIN ?? null,
     trustProxy: raw.TRUST_PROXY,
+    connections: {
+      // Behind a proxy every connection comes from the proxy's address: capping it
+      // would cap everyone; the proxy caps its own clients.
+      maxPerAddress: raw.MAX_CONNECTIONS_PER_IP ?? (raw.TRUST_PROXY ? 0 : 64),
+      bodyTimeoutMs: raw.REQUEST_BODY_TIMEOUT_MS,
+    },
     sandboxPort: raw.SANDBOX_PORT,
     session: {
       idleSeconds: raw.SESSION_IDLE_SECONDS,

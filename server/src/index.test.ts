@@ -150,6 +150,25 @@ test("sign-in failures count across instances: five spread over both lock the lo
   }
 });
 
+test("a burst of 40 wrong passwords for admin, spread over both instances: exactly 5 are checked", async () => {
+  const burst = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      api(i % 2 === 0 ? a : b, "POST", "/auth/sign-in", { login: "admin", password: `guess-${i}` }),
+    ),
+  );
+  const statuses = burst.map((response) => response.status).sort();
+  expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+  expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+  // Locked on both, for the right password too.
+  for (const instance of [a, b]) {
+    const locked = await api(instance, "POST", "/auth/sign-in", {
+      login: "admin",
+      password: "admin-password",
+    });
+    expect(locked.status).toBe(429);
+  }
+});
+
 function refusesConnections(origin: string): Promise<boolean> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve) => {

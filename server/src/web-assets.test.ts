@@ -84,6 +84,36 @@ describe("the page's first screen", () => {
   });
 });
 
+test("hashed assets are served, their source maps never are", async () => {
+  const dir = await distWith({
+    ...pages,
+    "app-1a2b.js": "console.log(1)",
+    "app-1a2b.js.map": '{"version":3,"sourcesContent":["secret source"]}',
+  });
+  dirs.push(dir);
+  const { mkdir, rename } = await import("node:fs/promises");
+  await mkdir(path.join(dir, "assets"));
+  for (const name of ["app-1a2b.js", "app-1a2b.js.br", "app-1a2b.js.map", "app-1a2b.js.map.br"]) {
+    await rename(path.join(dir, name), path.join(dir, "assets", name));
+  }
+  const app = new Hono();
+  mountWebApp(app, dir);
+  const script = await app.request("/assets/app-1a2b.js");
+  expect(script.status).toBe(200);
+  expect(await script.text()).toBe("console.log(1)");
+  for (const url of [
+    "/assets/app-1a2b.js.map",
+    "/assets/APP-1a2b.js.MAP",
+    "/assets/app-1a2b.js.map?x=1",
+  ]) {
+    for (const encoding of ["", "br"]) {
+      const response = await app.request(url, { headers: { "accept-encoding": encoding } });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain("secret source");
+    }
+  }
+});
+
 test("a build without the frame page still serves its one page", async () => {
   const app = await appServing({ [WEB_PAGES.signedOut]: pages[WEB_PAGES.signedOut] });
   const response = await app.request("/flow/abc", { headers: { cookie: "eko_session=abc" } });

@@ -39,6 +39,12 @@ export function pageFor(c: Context): string {
  */
 export function mountWebApp(app: Hono, distDir: string = WEB_DIST_DIR): void {
   const root = path.relative(process.cwd(), distDir) || ".";
+  // Source maps may sit in web/dist (vite.config.ts makes hidden ones); they would hand
+  // anyone the full source, comments included, so they are never served.
+  app.get("/assets/*", async (c, next) => {
+    if (/\.map$/i.test(c.req.path)) return c.notFound();
+    await next();
+  });
   app.use(
     "/assets/*",
     serveStatic({

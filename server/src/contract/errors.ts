@@ -15,6 +15,7 @@ export const errorCodes = [
   "flow_busy",
   "step_not_allowed",
   "payload_too_large",
+  "request_timeout",
   "unsupported_media_type",
   "rate_limited",
   "otp_locked",

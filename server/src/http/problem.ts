@@ -16,6 +16,7 @@ export const problemStatus = {
   flow_busy: 409,
   step_not_allowed: 409,
   payload_too_large: 413,
+  request_timeout: 408,
   unsupported_media_type: 415,
   rate_limited: 429,
   otp_locked: 423,
@@ -59,5 +60,6 @@ export function problemBody(problem: ApiProblem, requestId: string): ApiError {
 export function requestIdOf(c: Context): string {
   const fromContext = (c.var as { requestId?: unknown }).requestId;
   if (typeof fromContext === "string" && fromContext) return fromContext;
-  return c.req.header("x-request-id") ?? randomUUID();
+  // Never the caller's X-Request-Id: the id we answer with is ours (middleware/request-id.ts).
+  return randomUUID();
 }

@@ -7,9 +7,15 @@ import { ApiProblem } from "./problem.ts";
  * leaked account) from texting a customer all day or guessing OTPs.
  */
 export const policies = {
-  /** Wrong passwords for one login: the 5th locks the login for 15 minutes. */
+  /**
+   * Sign-in attempts for one login, each counted before its password is hashed;
+   * a right password clears them. The 5th locks the login for 15 minutes.
+   */
   signInFailuresPerLogin: { limit: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
-  /** Wrong passwords from one address, whatever the login (credential stuffing). */
+  /**
+   * Sign-in attempts from one address, whatever the login (credential stuffing),
+   * counted before the hash; a right password gives its slot back.
+   */
   signInFailuresPerIp: { limit: 20, windowSeconds: 15 * 60 },
   /** OTPs sent to one customer mobile (first send and resends). */
   otpSendsPerMobile: { limit: 5, windowSeconds: 10 * 60 },
@@ -36,6 +42,49 @@ export function rateLimited(retryAfterSeconds: number, message = "Too many attem
 
 function throwIfRefused(result: RateLimitResult, message: string): void {
   if (!result.allowed) throw rateLimited(result.retryAfterSeconds, message);
+}
+
+export type SignInAttempt =
+  | { allowed: false; detail: "locked" | "ip_limited"; retryAfterSeconds: number }
+  | {
+      allowed: true;
+      /**
+       * The password was right: the login's failures are cleared and the
+       * address's slot is given back — nothing was guessed.
+       */
+      passwordRight(): Promise<void>;
+    };
+
+/**
+ * Reserve, then hash: takes the attempt's slot for the login and for the
+ * address before the (slow) password check, so a burst can never get more
+ * than the limit's worth of guesses checked, on one instance or many. A
+ * locked login is refused before its password is looked at, so the right
+ * password is refused too and the lock is no guessing oracle. A wrong
+ * password keeps both slots: they are the failures.
+ */
+export async function reserveSignInAttempt(
+  limiter: RateLimiter,
+  { login, ip }: { login: string; ip: string },
+): Promise<SignInAttempt> {
+  const loginKey = limitKeys.signInLogin(login);
+  const loginSlot = await limiter.reserve(loginKey, policies.signInFailuresPerLogin);
+  if (!loginSlot.allowed) {
+    return { allowed: false, detail: "locked", retryAfterSeconds: loginSlot.retryAfterSeconds };
+  }
+  const ipSlot = await limiter.reserve(limitKeys.signInIp(ip), policies.signInFailuresPerIp);
+  if (!ipSlot.allowed) {
+    // Refused before any hash: this attempt guessed nothing for the login.
+    await loginSlot.release();
+    return { allowed: false, detail: "ip_limited", retryAfterSeconds: ipSlot.retryAfterSeconds };
+  }
+  return {
+    allowed: true,
+    async passwordRight() {
+      await limiter.reset(loginKey);
+      await ipSlot.release();
+    },
+  };
 }
 
 /** Call before asking Eko to send (or resend) an OTP. Throws the 429 ApiProblem. */

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Env } from "../env.ts";
 import { ApiProblem } from "../http/problem.ts";
 
@@ -13,15 +13,42 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * The session cookie's SameSite=Strict is the second layer.
  */
 export function csrfProtection(env: Pick<Env, "publicOrigin">): MiddlewareHandler {
-  const publicOrigin = env.publicOrigin ? new URL(env.publicOrigin).origin : null;
+  const isOwn = ownOrigin(env);
   return async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header("origin");
       if (!origin) throw new ApiProblem("csrf_rejected", "Origin header required");
-      if (origin !== new URL(c.req.url).origin && origin !== publicOrigin) {
+      if (!isOwn(c, origin)) throw new ApiProblem("csrf_rejected", "Cross-origin request refused");
+    }
+    await next();
+  };
+}
+
+/**
+ * For the sandbox's state-changing endpoints (`/sandbox/scenarios`,
+ * `/sandbox/reset`): a page on another site must not reset the demo or queue
+ * faults. Same Origin rule as /api, except that a request with no Origin is
+ * let through — browsers send Origin on every POST and DELETE, so one without
+ * comes from a tool (tests, curl, Playwright's request fixture), which is
+ * what these endpoints are for. A browser's `Sec-Fetch-Site: cross-site` is
+ * refused even without an Origin.
+ */
+export function sandboxCsrfProtection(env: Pick<Env, "publicOrigin">): MiddlewareHandler {
+  const isOwn = ownOrigin(env);
+  return async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const crossSite = c.req.header("sec-fetch-site") === "cross-site";
+      if ((origin !== undefined && !isOwn(c, origin)) || crossSite) {
         throw new ApiProblem("csrf_rejected", "Cross-origin request refused");
       }
     }
     await next();
   };
+}
+
+function ownOrigin(env: Pick<Env, "publicOrigin">) {
+  const publicOrigin = env.publicOrigin ? new URL(env.publicOrigin).origin : null;
+  return (c: Context, origin: string) =>
+    origin === new URL(c.req.url).origin || origin === publicOrigin;
 }

@@ -1,16 +1,31 @@
+import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { requestId as honoRequestId } from "hono/request-id";
+
+/** A caller's id we are willing to log: short and plain (letters, digits, `_`, `-`, `=`). */
+const PLAIN_ID = /^[A-Za-z0-9_=-]{1,128}$/;
+
+export type RequestIdVariables = {
+  /** Ours, always: what the audit stores and the browser is shown. */
+  requestId: string;
+  /** The caller's X-Request-Id (a proxy's trace id), when plain; logged beside ours, never trusted. */
+  callerRequestId?: string;
+};
 
 /**
- * Keeps a caller's X-Request-Id when it is short and plain (letters, digits,
- * `_`, `-`, `=`; at most 128), so one id follows a request through a proxy;
- * anything else gets a fresh UUID. Set on `c.var.requestId` and echoed on
- * every response, error responses included.
+ * Every request gets a fresh UUID, whatever X-Request-Id it carries: an id
+ * the audit stores and support looks up must not be one a client chose (two
+ * requests could share it, or it could point at someone else's). A plain
+ * incoming id is kept as `callerRequestId` so one trace still follows a
+ * request through a proxy — in the logs only. Echoed on every response,
+ * error responses included.
  */
-export function requestId(): MiddlewareHandler<{ Variables: { requestId: string } }> {
-  const assign = honoRequestId({ limitLength: 128 });
+export function requestId(): MiddlewareHandler<{ Variables: RequestIdVariables }> {
   return async (c, next) => {
-    await assign(c, next);
-    if (!c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", c.var.requestId);
+    const id = randomUUID();
+    c.set("requestId", id);
+    const caller = c.req.header("x-request-id");
+    if (caller !== undefined && PLAIN_ID.test(caller)) c.set("callerRequestId", caller);
+    await next();
+    if (!c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", id);
   };
 }

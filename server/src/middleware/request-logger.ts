@@ -1,14 +1,16 @@
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "../logger.ts";
 import type { AgentContext } from "./agent-context.ts";
+import type { RequestIdVariables } from "./request-id.ts";
 
 /**
  * One line per request: method, path (never the query string, which may hold a
- * mobile number), status, latency, request id and agent. Bodies are never
+ * mobile number), status, latency, our request id (and the caller's, if it
+ * sent one) and agent. Bodies are never
  * logged; they carry OTPs, Aadhaar numbers and passwords.
  */
 export function requestLogger(logger: Logger): MiddlewareHandler<{
-  Variables: { requestId: string; agent?: AgentContext };
+  Variables: RequestIdVariables & { agent?: AgentContext };
 }> {
   return async (c, next) => {
     const started = performance.now();
@@ -20,6 +22,7 @@ export function requestLogger(logger: Logger): MiddlewareHandler<{
       status,
       latencyMs: Math.round(performance.now() - started),
       requestId: c.var.requestId,
+      callerRequestId: c.var.callerRequestId,
       agentId: c.var.agent?.id,
     };
     if (status >= 500) logger.error(line, "request");

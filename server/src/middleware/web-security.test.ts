@@ -150,18 +150,75 @@ test("wrong content type → 415; malformed JSON → 400; both in the error shap
   expect(await errorOf(broken)).toMatchObject({ code: "bad_request" });
 });
 
-test("X-Request-Id: a sane one is kept, anything else replaced, always echoed", async () => {
+test("sandbox scenarios and reset refuse another site's pages; tools without Origin still work", async () => {
   const { app } = await setUp();
-  const kept = await app.request("/api/auth/me", { headers: { "x-request-id": "edge-4f2a_91=" } });
-  expect(kept.headers.get("x-request-id")).toBe("edge-4f2a_91=");
-  expect((await errorOf(kept)).requestId).toBe("edge-4f2a_91=");
+  const entry = { mobile: "9000000001", scenario: 302 };
+  const send = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+    app.request(path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const evil = { origin: "https://evil.example" };
+  const refused = [
+    await send("POST", "/sandbox/reset", evil),
+    await send("POST", "/sandbox/scenarios", evil, entry),
+    await send("DELETE", "/sandbox/scenarios", evil),
+    await send("POST", "/sandbox/reset", { "sec-fetch-site": "cross-site" }),
+  ];
+  for (const response of refused) {
+    expect(response.status).toBe(403);
+    expect(await errorOf(response)).toMatchObject({ code: "csrf_rejected" });
+  }
+  expect(await (await app.request("/sandbox/scenarios")).json()).toEqual([]);
+
+  expect((await send("POST", "/sandbox/scenarios", { origin: TEST_ORIGIN }, entry)).status).toBe(
+    201,
+  );
+  expect((await send("POST", "/sandbox/scenarios", {}, entry)).status).toBe(201);
+  expect(await (await app.request("/sandbox/scenarios")).json()).toHaveLength(2);
+  expect((await send("DELETE", "/sandbox/scenarios", { origin: TEST_ORIGIN })).status).toBe(204);
+  expect((await send("POST", "/sandbox/reset", {})).status).toBe(204);
+});
+
+test("X-Request-Id is ours: the caller's is never answered nor audited, only logged apart", async () => {
+  const { app, db, agent, password, lines } = await setUp();
+  const traced = await app.request("/api/auth/me", {
+    headers: { "x-request-id": "edge-4f2a_91=" },
+  });
+  const ours = traced.headers.get("x-request-id");
+  expect(ours).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await errorOf(traced)).requestId).toBe(ours);
+  expect(lines.find((line) => line.requestId === ours)).toMatchObject({
+    callerRequestId: "edge-4f2a_91=",
+  });
 
   for (const bad of ["<script>", "a b", "x".repeat(129)]) {
     const replaced = await app.request("/api/auth/me", { headers: { "x-request-id": bad } });
     const id = replaced.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await errorOf(replaced)).requestId).toBe(id);
+    expect(lines.find((line) => line.requestId === id)).not.toHaveProperty("callerRequestId");
   }
+
+  // Two sign-ins claiming one id get two audit rows with two ids of ours.
+  const claimed = { headers: { "x-request-id": "same-id" } };
+  const signIns = [
+    await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: agent.login, password }, claimed),
+    ),
+    await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: agent.login, password: "no" }, claimed),
+    ),
+  ];
+  const audited = await db.selectFrom("audit_events").select("request_id").execute();
+  expect(audited.map((row) => row.request_id).sort()).toEqual(
+    signIns.map((response) => response.headers.get("x-request-id")).sort(),
+  );
+  expect(new Set(audited.map((row) => row.request_id)).size).toBe(2);
+  expect(audited.map((row) => row.request_id)).not.toContain("same-id");
   const generated = await app.request("/healthz");
   expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   const notFound = await app.request("/nope");
@@ -170,6 +227,34 @@ test("X-Request-Id: a sane one is kept, anything else replaced, always echoed", 
     code: "not_found",
     requestId: notFound.headers.get("x-request-id"),
   });
+});
+
+test("every /api answer is Cache-Control: no-store — data, errors and refusals alike", async () => {
+  const { app, db } = await setUp();
+  const admin = await addAgent(db, { role: "admin" });
+  const cookie = await signIn(app, admin.agent.login, admin.password);
+  const answers = [
+    await app.request("/api/auth/me", { headers: { cookie } }),
+    await app.request("/api/activity", { headers: { cookie } }),
+    await app.request("/api/agents", { headers: { cookie } }),
+    await app.request("/api/activity/export.csv", { headers: { cookie } }),
+    await app.request("/api/flows", jsonRequest("POST", { rail: "nope" }, { cookie })),
+    await app.request("/api/flows/00000000-0000-4000-8000-000000000000", { headers: { cookie } }),
+    await app.request("/api/auth/me"),
+    await app.request("/api/nope", { headers: { cookie } }),
+    await app.request("/api/auth/sign-in", jsonRequest("POST", { login: "x", password: "y" })),
+    await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", {}, { origin: "https://evil.example" }),
+    ),
+    await app.request("/api/auth/sign-out", jsonRequest("POST", undefined, { cookie })),
+  ];
+  expect(answers.map((response) => response.status)).toEqual([
+    200, 200, 200, 200, 422, 404, 401, 404, 401, 403, 204,
+  ]);
+  for (const response of answers) expect(response.headers.get("cache-control")).toBe("no-store");
+  // The web app's own page is not personal data: it keeps its revalidating cache.
+  expect((await app.request("/healthz")).headers.get("cache-control")).toBeNull();
 });
 
 test("an unexpected error is a bare 500 `internal`: logged with its stack, never sent", async () => {
@@ -210,7 +295,7 @@ test("each request is logged once: method, path, status, latency, ids — never 
     method: "GET",
     path: "/api/auth/me",
     status: 200,
-    requestId: "trace-me",
+    callerRequestId: "trace-me",
     agentId: agent.id,
   });
   expect(typeof requests[1]?.latencyMs).toBe("number");

@@ -20,13 +20,19 @@ import { apiErrorSchema } from "../contract/errors.ts";
 import type { Env } from "../env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiProblem } from "../http/problem.ts";
-import { limitKeys, policies, rateLimited } from "../http/rate-limits.ts";
+import { rateLimited, reserveSignInAttempt } from "../http/rate-limits.ts";
 import type { AgentContext, AgentVariables } from "../middleware/agent-context.ts";
 import { recordAuditEvent, UNKNOWN_AGENT_ID } from "../store/audit-events.ts";
 import type { Db } from "../store/db.ts";
 import { createRateLimiter } from "../store/rate-limiter.ts";
 
-export type AuthRouteDeps = { db: Db; env: Env; now: () => Date };
+export type AuthRouteDeps = {
+  db: Db;
+  env: Env;
+  now: () => Date;
+  /** The password check (scrypt); tests wrap it to count and hold the hashes a burst reaches. */
+  verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
+};
 
 const json = <T>(schema: T) => ({ "application/json": { schema } });
 const problem = (description: string) => ({ content: json(apiErrorSchema), description });
@@ -91,7 +97,12 @@ function publicAgent(agent: AgentRecord | AgentContext): Agent {
 }
 
 /** /api/auth: sign-in is the one route the session middleware lets through. */
-export function createAuthRoutes({ db, env, now }: AuthRouteDeps) {
+export function createAuthRoutes({
+  db,
+  env,
+  now,
+  verifyPassword: verify = verifyPassword,
+}: AuthRouteDeps) {
   const limiter = createRateLimiter(db, now);
 
   const audit = (
@@ -105,37 +116,29 @@ export function createAuthRoutes({ db, env, now }: AuthRouteDeps) {
       const { login, password } = c.req.valid("json");
       const agent = await findAgentByLogin(db, login);
       const auditId = agent?.id ?? UNKNOWN_AGENT_ID;
-      const keys = [
-        [limitKeys.signInLogin(login), policies.signInFailuresPerLogin, "locked"],
-        [limitKeys.signInIp(clientIp(c, env)), policies.signInFailuresPerIp, "ip_limited"],
-      ] as const;
-
-      // Refused before the password is even checked: a locked login stays locked
-      // for the right password too, or the lock would be a guessing oracle.
-      for (const [key, policy, detail] of keys) {
-        const state = await limiter.peek(key, policy);
-        if (!state.allowed) {
-          await audit(c, { agentId: auditId, outcome: "failure", detail });
-          throw rateLimited(state.retryAfterSeconds, "Too many failed sign-ins");
-        }
+      // Counted before the hash, not after it: a check before slow work and a
+      // count after it let a burst of guesses through (README, Security).
+      const attempt = await reserveSignInAttempt(limiter, { login, ip: clientIp(c, env) });
+      if (!attempt.allowed) {
+        await audit(c, { agentId: auditId, outcome: "failure", detail: attempt.detail });
+        throw rateLimited(attempt.retryAfterSeconds, "Too many failed sign-ins");
       }
 
-      const passwordOk = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);
+      const passwordOk = await verify(password, agent?.passwordHash ?? DUMMY_HASH);
       if (!agent || !passwordOk) {
-        for (const [key, policy] of keys) await limiter.consume(key, policy);
         const detail = agent ? "bad_password" : "unknown_login";
         await audit(c, { agentId: auditId, outcome: "failure", detail });
         throw new ApiProblem("unauthenticated", "Login or password is incorrect", {
           reason: "bad-credentials",
         });
       }
+      await attempt.passwordRight();
       if (agent.disabled) {
         // Said only to someone who knows the password.
         await audit(c, { agentId: agent.id, outcome: "failure", detail: "disabled" });
         throw new ApiProblem("unauthenticated", "This account is disabled", { reason: "disabled" });
       }
 
-      await limiter.reset(keys[0][0]);
       // A fresh id at every sign-in (no session fixation); the old session, if any, ends.
       const previous = readSessionCookie(c, env);
       if (previous) await deleteSession(db, previous);

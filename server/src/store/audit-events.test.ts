@@ -34,6 +34,36 @@ describe.each(engines)("audit_events on %s", (engine) => {
     expect(rows).toMatchObject([{ outcome: "success", detail: "first" }]);
   });
 
+  test("an insert cannot rewrite a row: REPLACE, upsert and a reused rowid are refused", async () => {
+    const db = await databases.open(engine);
+    await recordAuditEvent(db, event("2025-06-02T06:00:00.000Z", { detail: "first" }));
+    const [original] = await db.selectFrom("audit_events").selectAll().execute();
+    const id = original?.id ?? "";
+    const forged = sql`(${id}, '2020-01-01T00:00:00.000Z', 'agent-2', 'sign-in', 'forged', 'req-x')`;
+    const columns = sql`(id, at, agent_id, action, outcome, request_id)`;
+
+    const attempts = [
+      sql`INSERT INTO audit_events ${columns} VALUES ${forged}
+          ON CONFLICT (id) DO UPDATE SET outcome = 'forged'`,
+    ];
+    if (engine === "sqlite") {
+      attempts.push(
+        sql`INSERT OR REPLACE INTO audit_events ${columns} VALUES ${forged}`,
+        sql`REPLACE INTO audit_events ${columns} VALUES ${forged}`,
+        sql`INSERT OR REPLACE INTO audit_events (rowid, id, at, agent_id, action, outcome, request_id)
+            SELECT rowid, 'other-id', at, agent_id, action, 'forged', request_id FROM audit_events`,
+        sql`UPDATE OR REPLACE audit_events SET outcome = 'forged'`,
+      );
+    }
+    for (const attempt of attempts) {
+      await expect(attempt.execute(db)).rejects.toThrow(/append-only/);
+    }
+    expect(await db.selectFrom("audit_events").selectAll().execute()).toEqual([original]);
+    // Ordinary appends still work.
+    await recordAuditEvent(db, event("2025-06-02T06:01:00.000Z"));
+    expect(await db.selectFrom("audit_events").select("id").execute()).toHaveLength(2);
+  });
+
   test("inserts in a rolled-back transaction leave no row", async () => {
     const db = await databases.open(engine);
     await expect(

@@ -107,6 +107,126 @@ describe.each(engines)("rate limiter on %s", (engine) => {
   });
 });
 
+describe.each(engines)("reserve-then-act on %s", (engine) => {
+  test("24 concurrent reservations get exactly `limit` slots; refusals are not counted", async () => {
+    const db = await databases.open(engine);
+    const limiter = createRateLimiter(db);
+    const policy = { limit: 5, windowSeconds: 600 };
+    const slots = await Promise.all(
+      Array.from({ length: 24 }, () => limiter.reserve("otp-send:mobile:9876543210", policy)),
+    );
+    const granted = slots.filter((slot) => slot.allowed);
+    expect(granted).toHaveLength(5);
+    expect(granted.map((slot) => slot.count).sort()).toEqual([1, 2, 3, 4, 5]);
+    for (const refused of slots.filter((slot) => !slot.allowed)) {
+      expect(refused).toMatchObject({ count: 5, retryAfterSeconds: 600 });
+    }
+    const [row] = await db.selectFrom("rate_limits").select("count").execute();
+    expect(Number(row?.count)).toBe(5);
+  });
+
+  test("release gives one slot back, once; a refused slot has nothing to give", async () => {
+    const db = await databases.open(engine);
+    const clock = testClock();
+    const limiter = createRateLimiter(db, clock.now);
+    const policy = { limit: 2, windowSeconds: 60 };
+    const first = await limiter.reserve("k:a", policy);
+    await limiter.reserve("k:a", policy);
+    const refused = await limiter.reserve("k:a", policy);
+    expect(refused.allowed).toBe(false);
+    await refused.release();
+    expect((await limiter.reserve("k:a", policy)).allowed).toBe(false);
+
+    await first.release();
+    await first.release(); // the second call gives back nothing more
+    const again = await limiter.reserve("k:a", policy);
+    expect(again).toMatchObject({ allowed: true, count: 2 });
+    expect((await limiter.reserve("k:a", policy)).allowed).toBe(false);
+  });
+
+  test("a slot from an ended window is not given back to the next one", async () => {
+    const db = await databases.open(engine);
+    const clock = testClock();
+    const limiter = createRateLimiter(db, clock.now);
+    const policy = { limit: 2, windowSeconds: 60 };
+    const old = await limiter.reserve("k:w", policy);
+    clock.advance(61);
+    await limiter.reserve("k:w", policy);
+    await limiter.reserve("k:w", policy);
+    await old.release();
+    expect((await limiter.reserve("k:w", policy)).allowed).toBe(false);
+  });
+
+  test("the limit-th slot locks the key: refused until the lock ends; a release lifts it", async () => {
+    const db = await databases.open(engine);
+    const clock = testClock();
+    const limiter = createRateLimiter(db, clock.now);
+    const policy = { limit: 3, windowSeconds: 60, lockSeconds: 900 };
+    const slots = await Promise.all(
+      Array.from({ length: 3 }, () => limiter.reserve("sign-in:login:admin", policy)),
+    );
+    expect(slots.every((slot) => slot.allowed)).toBe(true);
+    expect(await limiter.reserve("sign-in:login:admin", policy)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 900,
+    });
+    clock.advance(600); // the window has ended; the lock has not
+    expect(await limiter.reserve("sign-in:login:admin", policy)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 300,
+    });
+    expect((await limiter.peek("sign-in:login:admin", policy)).allowed).toBe(false);
+    clock.advance(300);
+    expect(await limiter.reserve("sign-in:login:admin", policy)).toMatchObject({
+      allowed: true,
+      count: 1,
+    });
+
+    const clockTwo = testClock();
+    const other = createRateLimiter(db, clockTwo.now);
+    const held = await Promise.all(
+      Array.from({ length: 3 }, () => other.reserve("sign-in:login:demo", policy)),
+    );
+    expect((await other.reserve("sign-in:login:demo", policy)).allowed).toBe(false);
+    await held[2]?.release();
+    expect(await other.reserve("sign-in:login:demo", policy)).toMatchObject({
+      allowed: true,
+      count: 3,
+    });
+  });
+
+  test("reserve, release and consume/peek share one counter", async () => {
+    const db = await databases.open(engine);
+    const limiter = createRateLimiter(db);
+    const policy = { limit: 3, windowSeconds: 60 };
+    await limiter.consume("k:mixed", policy);
+    const slot = await limiter.reserve("k:mixed", policy);
+    expect(slot).toMatchObject({ allowed: true, count: 2 });
+    expect(await limiter.peek("k:mixed", policy)).toMatchObject({ allowed: true, count: 2 });
+    await slot.release();
+    expect(await limiter.peek("k:mixed", policy)).toMatchObject({ allowed: true, count: 1 });
+  });
+});
+
+test("two instances on one PostgreSQL: 30 concurrent reservations, exactly `limit` slots", async () => {
+  const config = await databases.config("postgres");
+  const [first, second] = [await databases.reopen(config), await databases.reopen(config)];
+  const limiters = [createRateLimiter(first), createRateLimiter(second)];
+  const policy = { limit: 7, windowSeconds: 600, lockSeconds: 600 };
+  const slots = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => limiters[i % 2]?.reserve("sign-in:login:admin", policy)),
+  );
+  const granted = slots.filter((slot) => slot?.allowed);
+  expect(granted).toHaveLength(7);
+  expect(granted.map((slot) => slot?.count).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  // A slot released on one instance can be taken on the other, once.
+  await granted[0]?.release();
+  const retaken = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => limiters[i % 2]?.reserve("sign-in:login:admin", policy)),
+  );
+  expect(retaken.filter((slot) => slot?.allowed)).toHaveLength(1);
+});
+
 test("two instances on one PostgreSQL share the counters", async () => {
   const config = await databases.config("postgres");
   const [first, second] = [await databases.reopen(config), await databases.reopen(config)];

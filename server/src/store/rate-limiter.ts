@@ -18,7 +18,31 @@ export type RateLimitResult = {
   retryAfterSeconds: number;
 };
 
+/**
+ * A slot taken by `reserve`. Hold it while the slow or external work runs;
+ * call `release()` only when the outcome proves nothing happened (a sign-in
+ * whose password was right, an Eko refusal that proves no OTP left).
+ */
+export type Reservation = RateLimitResult & {
+  /**
+   * Gives the slot back: the counter drops by one and a lock this limit set
+   * lifts. A no-op for a refused reservation, a second call, or once the
+   * window the slot was taken in has ended or been reset.
+   */
+  release(): Promise<void>;
+};
+
 export type RateLimiter = {
+  /**
+   * Reserve, then act: takes one slot atomically *before* the work it limits
+   * (one `INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING`, which holds the
+   * row lock on PostgreSQL and runs alone on SQLite), so N concurrent callers
+   * get exactly `limit` slots between them, on one instance or many sharing a
+   * database. A refused reservation is not counted: `count` is the slots held.
+   * With `lockSeconds`, taking the `limit`-th slot locks the key; a locked key
+   * refuses every reservation until the lock ends.
+   */
+  reserve(key: string, limit: RateLimit): Promise<Reservation>;
   /** Counts one call and says whether it is within the limit. Atomic on both engines. */
   consume(key: string, limit: RateLimit): Promise<RateLimitResult>;
   /** Whether one more call would be allowed, without counting it (check before a password/OTP check). */
@@ -34,7 +58,88 @@ export type RateLimiter = {
  * per call: no read-modify-write race between instances.
  */
 export function createRateLimiter(db: Db, now: () => Date = () => new Date()): RateLimiter {
+  const refusedSlot = async (key: string, at: Date): Promise<Reservation> => {
+    // Only for Retry-After: the refusal itself was decided atomically above.
+    const row = await db
+      .selectFrom("rate_limits")
+      .select(["count", "window_ends_at", "locked_until"])
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return {
+      allowed: false,
+      count: row ? Number(row.count) : 0,
+      retryAfterSeconds: row ? secondsUntil(at, row) : 1,
+      release: async () => {},
+    };
+  };
+
   return {
+    async reserve(key, { limit, windowSeconds, lockSeconds }) {
+      const at = now();
+      const nowIso = at.toISOString();
+      const stored = storageKey(key);
+      const windowEnd = new Date(at.getTime() + windowSeconds * 1000).toISOString();
+      const lockEnd = lockSeconds
+        ? new Date(at.getTime() + lockSeconds * 1000).toISOString()
+        : null;
+      const unlocked = sql`(rate_limits.locked_until IS NULL OR rate_limits.locked_until <= ${nowIso})`;
+      const expired = sql`rate_limits.window_ends_at <= ${nowIso}`;
+      const newCount = sql<number>`CASE WHEN ${expired} THEN 1 ELSE rate_limits.count + 1 END`;
+      const row = await db
+        .insertInto("rate_limits")
+        .values({
+          key: stored,
+          count: 1,
+          window_ends_at: windowEnd,
+          locked_until: lockEnd && limit <= 1 ? lockEnd : null,
+        })
+        .onConflict((conflict) =>
+          conflict
+            .column("key")
+            .doUpdateSet({
+              count: newCount,
+              window_ends_at: sql<string>`CASE WHEN ${expired} THEN ${windowEnd} ELSE rate_limits.window_ends_at END`,
+              locked_until: lockEnd
+                ? sql<
+                    string | null
+                  >`CASE WHEN (${newCount}) >= ${limit} THEN ${lockEnd} ELSE NULL END`
+                : null,
+            })
+            // The compare that makes it a reservation: a full or locked key is not updated, so
+            // RETURNING yields no row and the caller is refused without being counted.
+            .where(sql<boolean>`${unlocked} AND (${expired} OR rate_limits.count < ${limit})`),
+        )
+        .returning(["count", "window_ends_at"])
+        .executeTakeFirst();
+      if (!row) return refusedSlot(stored, at);
+
+      const slotWindow = row.window_ends_at;
+      let released = false;
+      return {
+        allowed: true,
+        count: Number(row.count),
+        retryAfterSeconds: 0,
+        async release() {
+          if (released) return;
+          released = true;
+          // Same window only: a slot from a window that has ended (or a counter reset since)
+          // is already gone; giving it back would hand out a slot nobody took.
+          await db
+            .updateTable("rate_limits")
+            .set({
+              count: sql<number>`count - 1`,
+              locked_until: sql<
+                string | null
+              >`CASE WHEN count - 1 < ${limit} THEN NULL ELSE locked_until END`,
+            })
+            .where("key", "=", stored)
+            .where("window_ends_at", "=", slotWindow)
+            .where("count", ">", 0)
+            .execute();
+        },
+      };
+    },
+
     async consume(key, { limit, windowSeconds, lockSeconds }) {
       const at = now();
       const nowIso = at.toISOString();

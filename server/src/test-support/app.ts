@@ -29,7 +29,13 @@ export function testClock(start = "2025-06-02T06:30:00.000Z"): TestClock {
   };
 }
 
-export function testApp(options: { db: Db; env?: Env; clock?: TestClock; logger?: Logger }): {
+export function testApp(options: {
+  db: Db;
+  env?: Env;
+  clock?: TestClock;
+  logger?: Logger;
+  verifyPassword?: AppDeps["verifyPassword"];
+}): {
   app: ReturnType<typeof createApp>;
   clock: TestClock;
   env: Env;
@@ -41,6 +47,7 @@ export function testApp(options: { db: Db; env?: Env; clock?: TestClock; logger?
     db: options.db,
     logger: options.logger ?? createLogger("silent"),
     now: clock.now,
+    ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
   };
   return { app: createApp(deps), clock, env };
 }

@@ -16,6 +16,7 @@ export const errorMessages: Record<ClientErrorCode, MessageDescriptor> = {
   flow_busy: { id: "error.flow_busy" },
   step_not_allowed: { id: "error.step_not_allowed" },
   payload_too_large: { id: "error.payload_too_large" },
+  request_timeout: { id: "error.request_timeout" },
   unsupported_media_type: { id: "error.unsupported_media_type" },
   rate_limited: { id: "error.rate_limited" },
   otp_locked: { id: "error.otp_locked" },
