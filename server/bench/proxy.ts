@@ -10,6 +10,7 @@ import {
   runLoad,
   summarize,
 } from "./load.ts";
+import { flowStart, startBareProxy, startEqualWorkPeer } from "./peers.ts";
 import {
   type Child,
   cpuSeconds,
@@ -23,15 +24,26 @@ import {
   waitForHttp,
 } from "./processes.ts";
 
-export const targets = ["direct", "console", "express"] as const;
+/**
+ * direct: a signed GET straight to the sandbox. proxy: the bare Express
+ * signing proxy (the floor). peer: the equal-work Express service. console:
+ * `POST /api/flows` on the console as `npm start` runs it.
+ */
+export const targets = ["direct", "proxy", "peer", "console"] as const;
 export type Target = (typeof targets)[number];
+export const targetLabels: Record<Target, string> = {
+  direct: "direct",
+  proxy: "bare Express proxy",
+  peer: "equal-work Express",
+  console: "console",
+};
 
 export type ProxyRun = {
   target: Target;
   connections: number;
   /**
    * CPU the answering server spent per answered request (sandbox for direct,
-   * console, Express): less sensitive to other work on the machine than latency.
+   * else the proxy, peer or console): less sensitive to other work on the machine than latency.
    */
   serverCpuMsPerRequest: number;
 } & LoadResult;
@@ -41,8 +53,12 @@ export type ProxyPhase = {
   /** How the console reached the standalone sandbox. */
   consoleMode: string;
   runs: ProxyRun[];
-  consoleRssMb: { idle: number | null; endOfLoad: number | null; peak: number | null };
+  consoleRssMb: RssMb;
+  /** The equal-work peer's, sampled the same way. */
+  peerRssMb: RssMb;
 };
+
+export type RssMb = { idle: number | null; endOfLoad: number | null; peak: number | null };
 
 export type ProxyOptions = {
   /** Measured seconds per target and concurrency, split into `rounds` slices. */
@@ -143,19 +159,6 @@ function directRequest(): RequestShape {
   };
 }
 
-function consoleRequest(origin: string, cookie: string): () => RequestShape {
-  return () => ({
-    method: "POST",
-    path: "/api/flows",
-    headers: { cookie, origin, "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ rail: "levin", mobile: freshMobile() }),
-  });
-}
-
-function expressRequest(): RequestShape {
-  return { method: "GET", path: `/api/levin/sender/${freshMobile()}`, headers: {} };
-}
-
 /** One request by fetch before the load: the right status and the 308 / onboard answer, or stop. */
 async function preflight(name: Target, origin: string, shape: RequestShape, expect: number) {
   const response = await fetch(`${origin}${shape.path}`, {
@@ -165,7 +168,9 @@ async function preflight(name: Target, origin: string, shape: RequestShape, expe
   });
   const text = await response.text();
   const looksRight =
-    name === "console" ? /"onboard"/.test(text) : /"response_type_id":\s*308\b/.test(text);
+    name === "console" || name === "peer"
+      ? /"step":\{"kind":"onboard"/.test(text)
+      : /"response_type_id":\s*308\b/.test(text);
   if (response.status !== expect || !looksRight) {
     throw new Error(`${name} preflight: HTTP ${response.status} ${text.slice(0, 300)}`);
   }
@@ -195,36 +200,29 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
 
     const consoleHandle = await startConsole(upstream, tag, options.logDir);
     children.push(consoleHandle.child);
-    const expressPort = await freePort();
-    const expressOrigin = `http://127.0.0.1:${expressPort}`;
-    const express = startNode(
-      `express-${tag}`,
-      "server/bench/express-baseline.ts",
-      { BASELINE_PORT: String(expressPort), BASELINE_UPSTREAM: upstream },
-      options.logDir,
-    );
-    children.push(express);
-    await waitForHttp(`${expressOrigin}/`, express, { anyStatus: true });
+    const proxy = await startBareProxy(upstream, tag, options.logDir);
+    children.push(proxy.child);
+    const peer = await startEqualWorkPeer(upstream, tag, options.logDir);
+    children.push(peer.child);
 
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const consolePid = consoleHandle.child.pid;
-    const rss = {
-      idle: rssMb(consolePid),
-      endOfLoad: null as number | null,
-      peak: null as number | null,
-    };
+    const idleRss = (pid: number): RssMb => ({ idle: rssMb(pid), endOfLoad: null, peak: null });
+    const rss = idleRss(consolePid);
+    const peerRss = idleRss(peer.child.pid);
 
     const cookie = await signIn(consoleHandle);
     type Plan = { origin: string; expect: number; next: () => RequestShape; pid: number };
     const plan: Record<Target, Plan> = {
       direct: { origin: sandboxOrigin, expect: 200, next: directRequest, pid: sandbox.pid },
+      proxy: { origin: proxy.origin, expect: 200, next: proxy.next, pid: proxy.child.pid },
+      peer: { origin: peer.origin, expect: 201, next: peer.next, pid: peer.child.pid },
       console: {
         origin: consoleHandle.origin,
         expect: 201,
-        next: consoleRequest(consoleHandle.origin, cookie),
+        next: flowStart(consoleHandle.origin, cookie),
         pid: consolePid,
       },
-      express: { origin: expressOrigin, expect: 200, next: expressRequest, pid: express.pid },
     };
     for (const target of targets) {
       const { origin, expect, next } = plan[target];
@@ -232,15 +230,21 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
     }
 
     // Targets take turns in short slices (rotating who goes first), so a burst of
-    // other work on the machine skews all three alike instead of one.
+    // other work on the machine skews all four alike instead of one.
     const sampler = setInterval(() => {
       rss.peak = Math.max(rss.peak ?? 0, rssMb(consolePid) ?? 0);
+      peerRss.peak = Math.max(peerRss.peak ?? 0, rssMb(peer.child.pid) ?? 0);
     }, 200);
     const runs: ProxyRun[] = [];
     try {
       for (const connections of options.connections) {
-        const slices: Record<Target, LoadSlice[]> = { direct: [], console: [], express: [] };
-        const cpuS: Record<Target, number> = { direct: 0, console: 0, express: 0 };
+        const slices: Record<Target, LoadSlice[]> = {
+          direct: [],
+          proxy: [],
+          peer: [],
+          console: [],
+        };
+        const cpuS: Record<Target, number> = { direct: 0, proxy: 0, peer: 0, console: 0 };
         const load = async (target: Target, durationS: number) => {
           const { origin, expect, next, pid } = plan[target];
           const before = cpuSeconds(pid);
@@ -255,12 +259,13 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
           return slice;
         };
         for (const target of targets) await load(target, options.warmupS);
-        cpuS.direct = cpuS.console = cpuS.express = 0;
+        for (const target of targets) cpuS[target] = 0;
         for (let round = 0; round < options.rounds; round++) {
           for (let turn = 0; turn < targets.length; turn++) {
             const target = targets[(round + turn) % targets.length] ?? "direct";
             slices[target].push(await load(target, options.durationS / options.rounds));
             if (target === "console") rss.endOfLoad = rssMb(consolePid);
+            if (target === "peer") peerRss.endOfLoad = rssMb(peer.child.pid);
           }
         }
         for (const target of targets) {
@@ -269,7 +274,7 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
             (cpuS[target] * 1000) / Math.max(1, result.ok + result.failed);
           runs.push({ target, ...result, serverCpuMsPerRequest });
           console.log(
-            `  ${tag.padStart(5)} c=${String(connections).padStart(2)} ${target.padEnd(7)} ` +
+            `  ${tag.padStart(5)} c=${String(connections).padStart(2)} ${targetLabels[target].padEnd(18)} ` +
               `p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  ` +
               `${result.rps.toFixed(0)} req/s  server CPU ${serverCpuMsPerRequest.toFixed(3)} ms/req  ` +
               `(${result.ok} ok, ${result.failed} failed)`,
@@ -284,8 +289,11 @@ export async function runProxyPhase(latencyMs: number, options: ProxyOptions): P
       consoleMode: consoleHandle.mode,
       runs,
       consoleRssMb: rss,
+      peerRssMb: peerRss,
     };
   } finally {
-    await Promise.all(children.map((child) => stop(child)));
+    // Callers first, the sandbox last: a sandbox stopped under in-flight calls would log
+    // resets in the console that are the teardown's, not the load's.
+    for (const child of children.reverse()) await stop(child);
   }
 }

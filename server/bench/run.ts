@@ -7,13 +7,15 @@ import { type LcpResult, runLcp } from "./lcp.ts";
 import { describeMachine } from "./machine.ts";
 import { killAll, killChildrenOnExit, ROOT } from "./processes.ts";
 import { type ProxyPhase, runProxyPhase } from "./proxy.ts";
-import { checkTargets, compare, formatProxyTable, formatTargets } from "./report.ts";
+import { checkTargets, compare, formatProxyTable, formatRss, formatTargets } from "./report.ts";
 import { measureCheck, type SizeResult, sizeChecks } from "./size.ts";
 
 /**
  * `npm run bench [-- proxy|cold|lcp|size …] [--duration 6] [--warmup 2] [--rounds 3]`:
  * everything on loopback, every child killed at the end, the whole run
- * bounded by --time-limit seconds. Exit 1 when a target is missed.
+ * bounded by --time-limit seconds. Exit 1 when a target is missed. Results go
+ * to server/bench/results (latest.json + a dated copy); `--results-dir DIR`
+ * sends a short or noisy trial run elsewhere, so latest.json stays the last real run.
  */
 const sections = ["proxy", "cold", "lcp", "size"] as const;
 type Section = (typeof sections)[number];
@@ -28,6 +30,7 @@ const { values, positionals } = parseArgs({
     "lcp-runs": { type: "string", default: "3" },
     "time-limit": { type: "string", default: "900" },
     "keep-logs": { type: "boolean", default: false },
+    "results-dir": { type: "string" },
   },
 });
 const isSection = (word: string): word is Section => (sections as readonly string[]).includes(word);
@@ -102,12 +105,9 @@ async function main(): Promise<number> {
 
   console.log("");
   if (comparisons.length > 0) console.log(`${formatProxyTable(comparisons)}\n`);
+  if (phases.length > 0) console.log(`${formatRss(phases)}\n`);
   for (const phase of phases) {
-    const { idle, endOfLoad, peak } = phase.consoleRssMb;
-    const mb = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(1)} MB`);
-    console.log(
-      `console RSS (${phase.upstreamLatencyMs} ms upstream, ${phase.consoleMode}): idle ${mb(idle)}, end of load ${mb(endOfLoad)}, peak ${mb(peak)}`,
-    );
+    console.log(`console (${phase.upstreamLatencyMs} ms upstream): ${phase.consoleMode}`);
     const failed = phase.runs.filter((run) => run.failed > 0);
     for (const run of failed) {
       const kinds = Object.entries(run.failures).map(([kind, count]) => `${count}× ${kind}`);
@@ -158,12 +158,12 @@ async function main(): Promise<number> {
     size,
     targets,
   };
-  const dir = path.join(ROOT, "server/bench/results");
+  const dir = path.resolve(values["results-dir"] ?? path.join(ROOT, "server/bench/results"));
   mkdirSync(dir, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   writeFileSync(path.join(dir, "latest.json"), json);
   writeFileSync(path.join(dir, `${results.at.replace(/[:.]/g, "-")}.json`), json);
-  console.log(`\nresults: server/bench/results/latest.json`);
+  console.log(`\nresults: ${path.relative(process.cwd(), path.join(dir, "latest.json"))}`);
 
   clearTimeout(watchdog);
   if (!values["keep-logs"]) rmSync(logDir, { recursive: true, force: true });

@@ -7,9 +7,37 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
  * console's CPU per request) and no undici module in memory (≈ 4 MB of the
  * 90 MB idle budget; README, Benchmarks).
  */
+
+/**
+ * How long a pooled socket may sit idle. Without a `timeout`, Node's agent
+ * never expires a free socket — it even ignores the server's `Keep-Alive:
+ * timeout=N` hint (it only ever lowers a non-zero timeout) — so the pool kept
+ * sockets until the server closed them (Node servers: 5 s + 1 s) and the next
+ * burst wrote requests onto sockets being closed: ECONNRESET before any
+ * answer. With a timeout, a free socket closes at min(this, hint − 1 s). Like
+ * undici's default for servers that announce nothing.
+ */
+export const FREE_SOCKET_TIMEOUT_MS = 4_000;
+
+/*
+ * Reads share a keep-alive pool (a GET that meets a reset is retried on a new
+ * connection by the client). Writes always open their own connection: a
+ * pooled socket can still be closing when the event loop is busy, and a POST
+ * that resets there never reached Eko yet would be left in doubt — a new
+ * connection cannot be idle-closed under it, so a reset then means real doubt.
+ * The writes' agent keeps no sockets but does keep TLS sessions (cheap resumption).
+ */
 const pools = {
-  "http:": { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) },
-  "https:": { request: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) },
+  "http:": {
+    request: httpRequest,
+    reads: new HttpAgent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS }),
+    writes: new HttpAgent({ keepAlive: false }),
+  },
+  "https:": {
+    request: httpsRequest,
+    reads: new HttpsAgent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS }),
+    writes: new HttpsAgent({ keepAlive: false }),
+  },
 };
 
 type RawAnswer = { status: number; text: string };
@@ -22,7 +50,7 @@ export function exchange(
     headers: Record<string, string>;
     body?: string;
     signal: AbortSignal;
-    /** A new connection rather than a pooled one: the retry after a pooled socket failed. */
+    /** A new connection rather than a pooled one: the retry after a pooled socket failed (writes always are). */
     fresh?: boolean;
   },
 ): Promise<RawAnswer> {
@@ -37,7 +65,7 @@ export function exchange(
           init.body === undefined
             ? init.headers
             : { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) },
-        agent: init.fresh ? false : pool.agent,
+        agent: init.method !== "GET" ? pool.writes : init.fresh ? false : pool.reads,
         signal: init.signal,
       },
       (incoming) => {
