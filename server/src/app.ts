@@ -2,6 +2,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
+import { httpMetrics, metricsHandler } from "./metrics/http.ts";
+import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import type { AgentVariables } from "./middleware/agent-context.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
@@ -15,6 +17,7 @@ import { createAuthRoutes } from "./routes/auth.ts";
 import { createFlowRoutes } from "./routes/flows.ts";
 import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
+import { checkReadiness } from "./store/readiness.ts";
 import { mountWebApp } from "./web-assets.ts";
 
 export type AppDeps = {
@@ -30,6 +33,8 @@ export type AppDeps = {
    * EKO_BASE_URL names another sandbox: a second, unused outbox here would mislead.
    */
   mountSandbox?: boolean;
+  /** This app's Prometheus registry; a fresh one by default (each app counts its own). */
+  metrics?: Metrics;
 };
 
 /**
@@ -53,13 +58,31 @@ export const PUBLIC_API_ROUTES = ["POST /api/auth/sign-in"] as const;
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
-  // Order matters: the request id first (everything else logs it), the logger
-  // around the rest so it sees the final status, headers on every response.
-  app.use("*", requestId(), requestLogger(deps.logger), securityHeaders(deps.env));
+  // Order matters: metrics outermost (they time everything and make this app's
+  // registry current for the request), then the request id (everything else
+  // logs it), the logger around the rest so it sees the final status, headers
+  // on every response.
+  app.use(
+    "*",
+    httpMetrics(metrics),
+    requestId(),
+    requestLogger(deps.logger),
+    securityHeaders(deps.env),
+  );
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
+  // Liveness: the process answers. Readiness: it can also serve agents.
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200));
+  app.get("/readyz", async (c) => {
+    c.header("Cache-Control", "no-store");
+    const readiness = await checkReadiness(deps.db);
+    if (readiness.ready) return c.json({ status: "ready" }, 200);
+    const { reason, detail } = readiness;
+    return c.json({ status: "not_ready", reason, ...(detail ? { detail } : {}) }, 503);
+  });
+  app.get("/metrics", metricsHandler(metrics, deps.env.metricsToken));
   // /api: size cap, then Origin check, then session — all before any route runs.
   app.use(
     "/api/*",

@@ -47,6 +47,8 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   /** Behind one reverse proxy: take the client IP from the last X-Forwarded-For hop (per-IP limits). */
   TRUST_PROXY: flag.default(false),
+  /** Lets a scraper off this machine read /metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   SESSION_IDLE_SECONDS: seconds(15 * 60),
   SESSION_ABSOLUTE_SECONDS: seconds(12 * 60 * 60),
 
@@ -101,6 +103,8 @@ export type Env = {
   stateKey: string | null;
   publicOrigin: string | null;
   trustProxy: boolean;
+  /** Null: /metrics answers loopback clients only. */
+  metricsToken: string | null;
   sandboxPort: number;
   session: { idleSeconds: number; absoluteSeconds: number };
   otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
@@ -164,6 +168,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     stateKey: raw.STATE_KEY ?? null,
     publicOrigin: raw.PUBLIC_ORIGIN ?? null,
     trustProxy: raw.TRUST_PROXY,
+    metricsToken: raw.METRICS_TOKEN ?? null,
     sandboxPort: raw.SANDBOX_PORT,
     session: {
       idleSeconds: raw.SESSION_IDLE_SECONDS,

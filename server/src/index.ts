@@ -1,7 +1,9 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { type AppDeps, createApp } from "./app.ts";
 import { seedSandboxAgents } from "./auth/agents.ts";
 import { type Env, loadEnv } from "./env.ts";
+import { answerClientErrors } from "./http/client-error.ts";
 import { createLogger } from "./logger.ts";
 import { openStore } from "./store/open-store.ts";
 
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
       : `Eko ${env.eko.env}`;
     console.log(`Eko console on http://${info.address}:${info.port} — ${mode} — store: ${store}`);
   });
+
+  answerClientErrors(server as Server, logger);
 
   // SIGTERM (deploys, `docker stop`): stop accepting, let in-flight requests
   // finish, then close the store. A second signal exits at once.

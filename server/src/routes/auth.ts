@@ -21,6 +21,7 @@ import type { Env } from "../env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiProblem } from "../http/problem.ts";
 import { limitKeys, policies, rateLimited } from "../http/rate-limits.ts";
+import { countRateLimitRefusal } from "../metrics/scope.ts";
 import type { AgentContext, AgentVariables } from "../middleware/agent-context.ts";
 import { recordAuditEvent, UNKNOWN_AGENT_ID } from "../store/audit-events.ts";
 import type { Db } from "../store/db.ts";
@@ -115,6 +116,11 @@ export function createAuthRoutes({ db, env, now }: AuthRouteDeps) {
       for (const [key, policy, detail] of keys) {
         const state = await limiter.peek(key, policy);
         if (!state.allowed) {
+          countRateLimitRefusal(
+            policy === policies.signInFailuresPerLogin
+              ? "signInFailuresPerLogin"
+              : "signInFailuresPerIp",
+          );
           await audit(c, { agentId: auditId, outcome: "failure", detail });
           throw rateLimited(state.retryAfterSeconds, "Too many failed sign-ins");
         }

@@ -18,3 +18,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
     throw new Error(`Database migration ${failed?.migrationName ?? ""} failed`, { cause: error });
   }
 }
+
+/** Names of the migrations this build knows that the store has not run yet (readiness, /readyz). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = await new Migrator({ db, provider }).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((m) => m.name);
+}
