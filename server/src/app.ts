@@ -8,13 +8,16 @@ import type { AgentVariables } from "./middleware/agent-context.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
+import { requirePasswordChanged } from "./middleware/password-change.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { requireSession } from "./middleware/session.ts";
 import { createActivityRoutes } from "./routes/activity.ts";
+import { createAgentRoutes } from "./routes/agents.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { createFlowRoutes } from "./routes/flows.ts";
+import { createPasswordRoutes } from "./routes/password.ts";
 import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
 import { checkReadiness } from "./store/readiness.ts";
@@ -49,7 +52,9 @@ export function createApi(deps: AppDeps) {
   return api
     .route("/auth", createAuthRoutes({ ...deps, now }))
     .route("/flows", createFlowRoutes({ ...deps, now }))
-    .route("/", createActivityRoutes({ ...deps, now }));
+    .route("/", createActivityRoutes({ ...deps, now }))
+    .route("/auth/password", createPasswordRoutes({ ...deps, now }))
+    .route("/admin/agents", createAgentRoutes({ ...deps, now }));
 }
 export type AppType = ReturnType<typeof createApi>;
 
@@ -89,6 +94,7 @@ export function createApp(deps: AppDeps) {
     apiBodyLimit(),
     csrfProtection(deps.env),
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
+    requirePasswordChanged,
   );
   const api = createApi(deps);
   api.doc31("/openapi.json", {

@@ -88,6 +88,7 @@ function publicAgent(agent: AgentRecord | AgentContext): Agent {
     name: agent.name,
     role: agent.role,
     language: agent.language,
+    mustChangePassword: agent.mustChangePassword,
   };
 }
 
