@@ -26,7 +26,7 @@ const name = z
   .trim()
   .min(1, { error: "name_required" })
   .max(MAX_AGENT_NAME_LENGTH, { error: "name_too_long" })
-  .regex(/^\P{Cc}*$/u, { error: "invalid" });
+  .regex(/^\P{Cc}*$/u, { error: "name_invalid" });
 const userCode = z
   .string({ error: "user_code_required" })
   .trim()
