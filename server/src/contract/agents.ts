@@ -46,7 +46,8 @@ export type NewAgentRequest = z.input<typeof newAgentRequestSchema>;
 export const updateAgentRequestSchema = z.object({ name, userCode, role });
 export type UpdateAgentRequest = z.input<typeof updateAgentRequestSchema>;
 
-export const agentIdParamSchema = z.object({ agentId: z.string().min(1).max(64) });
+/** Agent ids are UUIDs; anything else (a NUL, which PostgreSQL refuses) is not one. */
+export const agentIdParamSchema = z.object({ agentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 export const managedAgentSchema = z.object({
   id: z.string(),
