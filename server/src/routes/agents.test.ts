@@ -1,18 +1,22 @@
-import { afterEach, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import type { ManagedAgent } from "../contract/agents.ts";
 import type { ApiError } from "../contract/errors.ts";
 import type { Db } from "../store/db.ts";
 import { openStore } from "../store/open-store.ts";
 import { addAgent, jsonRequest, signIn, testApp } from "../test-support/app.ts";
+import { engines, setUpTestDatabases } from "../test-support/databases.ts";
 
 const opened: Db[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.destroy()));
 });
+const databases = setUpTestDatabases();
 
-async function setUp() {
-  const db = await openStore({ database: { kind: "sqlite", path: ":memory:" } });
-  opened.push(db);
+async function setUp(db?: Db) {
+  if (!db) {
+    db = await openStore({ database: { kind: "sqlite", path: ":memory:" } });
+    opened.push(db);
+  }
   const { app, clock } = testApp({ db });
   const admin = await addAgent(db, { login: "root", name: "Admin", role: "admin" });
   const asha = await addAgent(db, { login: "asha", name: "Asha" });
@@ -134,24 +138,26 @@ test("the shared rules: unique logins, field rules, the last active admin", asyn
   expect((await s.call("POST", "/no-such-id/enable", s.adminCookie)).status).toBe(404);
 });
 
-test("20 parallel attempts by two admins to disable each other leave one active admin", async () => {
-  const s = await setUp();
-  const other = await addAgent(s.db, { login: "root2", name: "Admin 2", role: "admin" });
-  const otherCookie = await signIn(s.app, other.agent.login, other.password);
-  const attempts = Array.from({ length: 20 }, (_, i) =>
-    i % 2 === 0
-      ? s.call("POST", `/${other.agent.id}/disable`, s.adminCookie)
-      : s.call("POST", `/${s.admin.agent.id}/disable`, otherCookie),
-  );
-  const results = await Promise.all(attempts);
-  expect(results.every((r) => [200, 401, 409].includes(r.status))).toBe(true);
-  const admins = await s.db
-    .selectFrom("agents")
-    .select("login")
-    .where("role", "=", "admin")
-    .where("disabled", "=", 0)
-    .execute();
-  expect(admins).toHaveLength(1);
+describe.each(engines)("on %s", (engine) => {
+  test("20 parallel attempts by two admins to disable each other leave one active admin", async () => {
+    const s = await setUp(await databases.open(engine));
+    const other = await addAgent(s.db, { login: "root2", name: "Admin 2", role: "admin" });
+    const otherCookie = await signIn(s.app, other.agent.login, other.password);
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0
+        ? s.call("POST", `/${other.agent.id}/disable`, s.adminCookie)
+        : s.call("POST", `/${s.admin.agent.id}/disable`, otherCookie),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.every((r) => [200, 401, 409].includes(r.status))).toBe(true);
+    const admins = await s.db
+      .selectFrom("agents")
+      .select("login")
+      .where("role", "=", "admin")
+      .where("disabled", "=", 0)
+      .execute();
+    expect(admins).toHaveLength(1);
+  });
 });
 
 test("agents get 403; a request without the console's Origin is refused before any change", async () => {
