@@ -101,9 +101,14 @@ export async function addAgentByAdmin(
   const agent = await createAgent(
     db,
     { ...input, password: oneTimePassword },
-    { now: actor.at, scrypt: options.scrypt, mustChangePassword: true },
+    {
+      now: actor.at,
+      scrypt: options.scrypt,
+      mustChangePassword: true,
+      withinChange: (trx, added) =>
+        auditWith(actor, "agent.add", `${added.login} (${added.role})`)(trx),
+    },
   );
-  await db.transaction().execute(auditWith(actor, "agent.add", `${agent.login} (${agent.role})`));
   return { agent, oneTimePassword };
 }
 

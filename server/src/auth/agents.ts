@@ -114,7 +114,13 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
 export async function createAgent(
   db: Db,
   input: NewAgent,
-  options: { now?: Date; scrypt?: ScryptParams; mustChangePassword?: boolean } = {},
+  options: {
+    now?: Date;
+    scrypt?: ScryptParams;
+    mustChangePassword?: boolean;
+    /** Runs in the insert's transaction (the Agents page writes its audit row there). */
+    withinChange?: (trx: Transaction<Database>, agent: AgentRecord) => Promise<void>;
+  } = {},
 ): Promise<AgentRecord> {
   const agent = parseOrThrow(newAgentSchema, input);
   if (await findAgentByLogin(db, agent.login)) {
@@ -133,7 +139,10 @@ export async function createAgent(
     created_at: (options.now ?? new Date()).toISOString(),
   };
   try {
-    await db.insertInto("agents").values(row).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("agents").values(row).execute();
+      await options.withinChange?.(trx, toAgentRecord(row));
+    });
   } catch (error) {
     // Two concurrent adds of one login: the unique index decides.
     if (await findAgentByLogin(db, agent.login)) {
