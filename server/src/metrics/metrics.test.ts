@@ -6,7 +6,7 @@ import { createApp } from "../app.ts";
 import { createLogger } from "../logger.ts";
 import { openStore } from "../store/open-store.ts";
 import { addAgent, testEnv } from "../test-support/app.ts";
-import { listen } from "../test-support/serve.ts";
+import { closedPort, listen } from "../test-support/serve.ts";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ async function runningConsole(vars: Record<string, string> = {}) {
   closers.push(served.close);
   env.eko.baseUrl = `${served.origin}/sandbox/ekoapi/v3`;
   const { agent, password } = await addAgent(db);
-  return { app, db, origin: served.origin, login: agent.login, password };
+  return { app, db, env, origin: served.origin, login: agent.login, password };
 }
 
 async function scrape(origin: string, headers: Record<string, string> = {}) {
@@ -193,4 +193,35 @@ test("two apps in one process count separately", async () => {
     sample(text, "http_request_duration_seconds_count", { route: "/healthz", status: "200" });
   expect(count((await scrape(a.origin)).text)).toBe(2);
   expect(count((await scrape(b.origin)).text)).toBe(0);
+});
+
+test("/metrics: Eko unreachable — transport failures by code, and the breaker gauge at 2 (open)", async () => {
+  const c = await runningConsole();
+  const unreachable = `http://127.0.0.1:${await closedPort()}/ekoapi/v3`;
+  const env = c.env;
+  env.eko.baseUrl = unreachable;
+  const headers = { "content-type": "application/json", origin: c.origin };
+  const signIn = await fetch(`${c.origin}/api/auth/sign-in`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ login: c.login, password: c.password }),
+  });
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  // Each look-up is a GET, tried twice: three of them pass the breaker's threshold of 5.
+  for (const mobile of ["9000000001", "9000000002", "9000000004"]) {
+    const start = await fetch(`${c.origin}/api/flows`, {
+      method: "POST",
+      headers: { ...headers, cookie },
+      body: JSON.stringify({ rail: "levin", mobile }),
+    });
+    expect(start.status).toBe(503);
+  }
+  const { text } = await scrape(c.origin);
+  expect(
+    sample(text, "eko_call_duration_seconds_count", {
+      call: "levinGet",
+      outcome: "upstream_unavailable",
+    }),
+  ).toBe(5);
+  expect(text).toContain(`eko_circuit_breaker_state{target="${unreachable}"} 2`);
 });
