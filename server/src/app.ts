@@ -2,21 +2,27 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
+import { httpMetrics, metricsHandler } from "./metrics/http.ts";
+import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import type { AgentVariables } from "./middleware/agent-context.ts";
 import { apiBodyDeadline } from "./middleware/body-deadline.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
 import { csrfProtection, sandboxCsrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler, validationHook } from "./middleware/error-handler.ts";
 import { noStore } from "./middleware/no-store.ts";
+import { requirePasswordChanged } from "./middleware/password-change.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { requireSession } from "./middleware/session.ts";
 import { createActivityRoutes } from "./routes/activity.ts";
+import { createAgentRoutes } from "./routes/agents.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { createFlowRoutes } from "./routes/flows.ts";
+import { createPasswordRoutes } from "./routes/password.ts";
 import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
+import { checkReadiness } from "./store/readiness.ts";
 import { mountWebApp } from "./web-assets.ts";
 
 export type AppDeps = {
@@ -34,6 +40,8 @@ export type AppDeps = {
   mountSandbox?: boolean;
   /** The sign-in password check; tests wrap it to count the hashes a burst reaches. */
   verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
+  /** This app's Prometheus registry; a fresh one by default (each app counts its own). */
+  metrics?: Metrics;
 };
 
 /**
@@ -48,7 +56,9 @@ export function createApi(deps: AppDeps) {
   return api
     .route("/auth", createAuthRoutes({ ...deps, now }))
     .route("/flows", createFlowRoutes({ ...deps, now }))
-    .route("/", createActivityRoutes({ ...deps, now }));
+    .route("/", createActivityRoutes({ ...deps, now }))
+    .route("/auth/password", createPasswordRoutes({ ...deps, now }))
+    .route("/admin/agents", createAgentRoutes({ ...deps, now }));
 }
 export type AppType = ReturnType<typeof createApi>;
 
@@ -57,13 +67,31 @@ export const PUBLIC_API_ROUTES = ["POST /api/auth/sign-in"] as const;
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
-  // Order matters: the request id first (everything else logs it), the logger
-  // around the rest so it sees the final status, headers on every response.
-  app.use("*", requestId(), requestLogger(deps.logger), securityHeaders(deps.env));
+  // Order matters: metrics outermost (they time everything and make this app's
+  // registry current for the request), then the request id (everything else
+  // logs it), the logger around the rest so it sees the final status, headers
+  // on every response.
+  app.use(
+    "*",
+    httpMetrics(metrics),
+    requestId(),
+    requestLogger(deps.logger),
+    securityHeaders(deps.env),
+  );
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
+  // Liveness: the process answers. Readiness: it can also serve agents.
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200));
+  app.get("/readyz", async (c) => {
+    c.header("Cache-Control", "no-store");
+    const readiness = await checkReadiness(deps.db);
+    if (readiness.ready) return c.json({ status: "ready" }, 200);
+    const { reason, detail } = readiness;
+    return c.json({ status: "not_ready", reason, ...(detail ? { detail } : {}) }, 503);
+  });
+  app.get("/metrics", metricsHandler(metrics, deps.env.metricsToken));
   // /api: never cached; size cap, body deadline, then Origin check, then session — all
   // before any route runs.
   app.use(
@@ -73,6 +101,7 @@ export function createApp(deps: AppDeps) {
     apiBodyDeadline(deps.env.connections.bodyTimeoutMs),
     csrfProtection(deps.env),
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
+    requirePasswordChanged,
   );
   const api = createApi(deps);
   api.doc31("/openapi.json", {

@@ -57,6 +57,8 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).optional(),
   /** How long a request body on /api may take to arrive before a 408. */
   REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Lets a scraper off this machine read /metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   SESSION_IDLE_SECONDS: seconds(15 * 60),
   SESSION_ABSOLUTE_SECONDS: seconds(12 * 60 * 60),
 
@@ -119,6 +121,8 @@ export type Env = {
   trustProxy: boolean;
   /** Slow-client defences (http/server-limits.ts, middleware/body-deadline.ts). */
   connections: { maxPerAddress: number; bodyTimeoutMs: number };
+  /** Null: /metrics answers loopback clients only. */
+  metricsToken: string | null;
   sandboxPort: number;
   session: { idleSeconds: number; absoluteSeconds: number };
   otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
@@ -188,6 +192,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       maxPerAddress: raw.MAX_CONNECTIONS_PER_IP ?? (raw.TRUST_PROXY ? 0 : 64),
       bodyTimeoutMs: raw.REQUEST_BODY_TIMEOUT_MS,
     },
+    metricsToken: raw.METRICS_TOKEN ?? null,
     sandboxPort: raw.SANDBOX_PORT,
     session: {
       idleSeconds: raw.SESSION_IDLE_SECONDS,

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { type AppDeps, createApp } from "./app.ts";
 import { seedSandboxAgents } from "./auth/agents.ts";
 import { type Env, loadEnv } from "./env.ts";
+import { answerClientErrors } from "./http/client-error.ts";
 import { limitServer } from "./http/server-limits.ts";
 import { createLogger } from "./logger.ts";
 import { openStore } from "./store/open-store.ts";
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     console.log(`Eko console on http://${info.address}:${info.port} — ${mode} — store: ${store}`);
   });
   limitServer(server as Server, env);
+
+  answerClientErrors(server as Server, logger);
 
   // SIGTERM (deploys, `docker stop`): stop accepting, let in-flight requests
   // finish, then close the store. A second signal exits at once.

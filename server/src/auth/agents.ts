@@ -1,38 +1,46 @@
 import { randomUUID } from "node:crypto";
-import type { Selectable } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import { z } from "zod";
+import {
+  LOGIN_PATTERN,
+  MAX_AGENT_NAME_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  USER_CODE_PATTERN,
+} from "../contract/agents.ts";
 import { type AgentRole, agentRoles, type Language, languages } from "../contract/auth.ts";
 import { type Env, UAT_CREDENTIALS } from "../env.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import type { Db } from "../store/db.ts";
 import type { Database } from "../store/schema.ts";
+import { guardLastActiveAdmin } from "./last-admin.ts";
 import { hashPassword, type ScryptParams } from "./password.ts";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
-export const loginSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, {
-    error: "login must be 2–32 characters: letters, digits, '.', '_' or '-'",
-  });
+export const loginSchema = z.string().trim().toLowerCase().regex(LOGIN_PATTERN, {
+  error: "login must be 2–32 characters: letters, digits, '.', '_' or '-'",
+});
 /** Eko's retailer code: digits, 8–11 long (eko-api.md §5.1, e.g. 20810200). */
 export const userCodeSchema = z
   .string()
   .trim()
-  .regex(/^\d{8,11}$/, { error: "user_code must be Eko's 8–11 digit retailer code" });
+  .regex(USER_CODE_PATTERN, { error: "user_code must be Eko's 8–11 digit retailer code" });
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, {
     error: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
   })
-  .max(256, { error: "password must be at most 256 characters" });
+  .max(MAX_PASSWORD_LENGTH, {
+    error: `password must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  });
 export const agentNameSchema = z
   .string()
   .trim()
   .min(1, { error: "name is required" })
-  .max(100, { error: "name must be at most 100 characters" });
+  .max(MAX_AGENT_NAME_LENGTH, {
+    error: `name must be at most ${MAX_AGENT_NAME_LENGTH} characters`,
+  });
 
 export const newAgentSchema = z.object({
   login: loginSchema,
@@ -53,13 +61,15 @@ export type AgentRecord = {
   role: AgentRole;
   disabled: boolean;
   language: Language;
+  /** Signed in with a one-time password: must choose a new one before anything else. */
+  mustChangePassword: boolean;
   createdAt: string;
 };
 
-/** A refusal the CLI (and an admin screen, later) can show as is. */
+/** A refusal the CLI and the Agents page can show as is. */
 export class AgentError extends Error {
   override name = "AgentError";
-  readonly code: "duplicate_login" | "unknown_login" | "invalid_input";
+  readonly code: "duplicate_login" | "unknown_login" | "invalid_input" | "last_admin";
   constructor(code: AgentError["code"], message: string) {
     super(message);
     this.code = code;
@@ -76,6 +86,7 @@ export function toAgentRecord(row: Selectable<Database["agents"]>): AgentRecord 
     role: row.role,
     disabled: Boolean(row.disabled),
     language: row.language === "hi" ? "hi" : "en",
+    mustChangePassword: Boolean(row.must_change_password),
     createdAt: row.created_at,
   };
 }
@@ -88,6 +99,7 @@ export function toAgentContext(agent: AgentRecord): AgentContext {
     role: agent.role,
     ekoUserCode: agent.ekoUserCode,
     language: agent.language,
+    mustChangePassword: agent.mustChangePassword,
   };
 }
 
@@ -102,7 +114,13 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
 export async function createAgent(
   db: Db,
   input: NewAgent,
-  options: { now?: Date; scrypt?: ScryptParams } = {},
+  options: {
+    now?: Date;
+    scrypt?: ScryptParams;
+    mustChangePassword?: boolean;
+    /** Runs in the insert's transaction (the Agents page writes its audit row there). */
+    withinChange?: (trx: Transaction<Database>, agent: AgentRecord) => Promise<void>;
+  } = {},
 ): Promise<AgentRecord> {
   const agent = parseOrThrow(newAgentSchema, input);
   if (await findAgentByLogin(db, agent.login)) {
@@ -117,10 +135,14 @@ export async function createAgent(
     role: agent.role,
     disabled: 0,
     language: agent.language,
+    must_change_password: options.mustChangePassword ? 1 : 0,
     created_at: (options.now ?? new Date()).toISOString(),
   };
   try {
-    await db.insertInto("agents").values(row).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("agents").values(row).execute();
+      await options.withinChange?.(trx, toAgentRecord(row));
+    });
   } catch (error) {
     // Two concurrent adds of one login: the unique index decides.
     if (await findAgentByLogin(db, agent.login)) {
@@ -153,49 +175,68 @@ export async function listAgents(db: Db): Promise<AgentRecord[]> {
   return rows.map(toAgentRecord);
 }
 
-async function requireAgent(db: Db, login: string): Promise<AgentRecord> {
+export async function requireAgent(db: Db, login: string): Promise<AgentRecord> {
   const agent = await findAgentByLogin(db, login);
   if (!agent) throw new AgentError("unknown_login", `No agent with login '${login}'`);
   return agent;
 }
 
-/** Disabling also ends the agent's sessions at once (the session check would refuse them anyway). */
+/**
+ * Disabling also ends the agent's sessions at once (the session check would
+ * refuse them anyway). The last active admin cannot be disabled: nobody could
+ * manage agents in the browser any more. `withinChange` runs in the same
+ * transaction (the Agents page writes its audit row there).
+ */
 export async function setAgentDisabled(
   db: Db,
   login: string,
   disabled: boolean,
+  withinChange?: (trx: Transaction<Database>, agent: AgentRecord) => Promise<void>,
 ): Promise<AgentRecord> {
   const agent = await requireAgent(db, login);
   await db.transaction().execute(async (trx) => {
+    if (disabled) await guardLastActiveAdmin(trx, agent.id);
     await trx
       .updateTable("agents")
       .set({ disabled: disabled ? 1 : 0 })
       .where("id", "=", agent.id)
       .execute();
     if (disabled) await trx.deleteFrom("sessions").where("agent_id", "=", agent.id).execute();
+    await withinChange?.(trx, { ...agent, disabled });
   });
   return { ...agent, disabled };
 }
 
-/** A new password signs the agent out everywhere: whoever knew the old one loses their session. */
+/**
+ * A new password signs the agent out everywhere: whoever knew the old one
+ * loses their session. `mustChangePassword`: a one-time password an admin
+ * hands over, replaced by the agent at their next sign-in.
+ */
 export async function resetAgentPassword(
   db: Db,
   login: string,
   password: string,
-  options: { scrypt?: ScryptParams } = {},
+  options: {
+    scrypt?: ScryptParams;
+    mustChangePassword?: boolean;
+    withinChange?: (trx: Transaction<Database>, agent: AgentRecord) => Promise<void>;
+  } = {},
 ): Promise<AgentRecord> {
   const valid = parseOrThrow(passwordSchema, password);
   const agent = await requireAgent(db, login);
   const passwordHash = await hashPassword(valid, options.scrypt);
+  const mustChangePassword = options.mustChangePassword ?? false;
+  const changed = { ...agent, passwordHash, mustChangePassword };
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("agents")
-      .set({ password_hash: passwordHash })
+      .set({ password_hash: passwordHash, must_change_password: mustChangePassword ? 1 : 0 })
       .where("id", "=", agent.id)
       .execute();
     await trx.deleteFrom("sessions").where("agent_id", "=", agent.id).execute();
+    await options.withinChange?.(trx, changed);
   });
-  return { ...agent, passwordHash };
+  return changed;
 }
 
 export async function setAgentLanguage(db: Db, id: string, language: Language): Promise<void> {

@@ -76,10 +76,19 @@ test("add (password on stdin), list, disable, enable, reset-password", async () 
   expect(list.stdout).toMatch(/asha\s+Asha K\s+admin\s+20810200\s+en\s+active/);
   expect(list.stdout).not.toContain("scrypt");
 
+  // The last active admin cannot be disabled (the same rule as the Agents page).
+  const last = await cli(["disable", "--login", "asha"]);
+  expect(last.code).toBe(1);
+  expect(last.stderr).toContain("last active admin");
+  const boss = ["add", "--login", "boss", "--name", "Boss", "--user-code", "20810200"];
+  expect((await cli([...boss, "--role", "admin", "--password", "boss-password"])).code).toBe(0);
   expect(await cli(["disable", "--login", "asha"])).toMatchObject({ code: 0 });
   expect(await agentInStore("asha")).toMatchObject({ disabled: true });
   const json = await cli(["list", "--json"]);
-  expect(JSON.parse(json.stdout)).toMatchObject([{ login: "asha", disabled: true }]);
+  expect(JSON.parse(json.stdout)).toMatchObject([
+    { login: "asha", disabled: true },
+    { login: "boss", disabled: false },
+  ]);
   expect(json.stdout).not.toContain("passwordHash");
   expect(await cli(["enable", "--login", "asha"])).toMatchObject({ code: 0 });
 

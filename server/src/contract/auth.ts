@@ -14,6 +14,8 @@ export const agentSchema = z.object({
   name: z.string(),
   role: z.enum(agentRoles),
   language: languageSchema,
+  /** Signed in with a one-time password: the web shows only the password change. */
+  mustChangePassword: z.boolean(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../logger.ts";
+import { observeEkoCall, watchCircuitBreaker } from "../metrics/scope.ts";
 import { type EkoCallName, type EkoCallSpec, type EkoPath, ekoCalls } from "./calls.ts";
 import {
   type CircuitBreaker,
@@ -55,6 +56,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     if (!breaker) {
       breaker = createCircuitBreaker({ ...options.breaker, now });
       breakers.set(baseUrl, breaker);
+      watchCircuitBreaker(baseUrl, breaker);
     }
     return breaker;
   };
@@ -241,14 +243,17 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
             "Eko is failing; calls are paused for a moment",
           );
         }
+        const started = performance.now();
         try {
           // A GET retried after a reset gets its own connection: the first try most likely
           // met a pooled socket the other side had just closed, and so may the next one.
           const result = await sendAlongPaths(name, baseUrl, context, params, attempt > 1);
+          observeEkoCall(name, String(result.answer.responseTypeId), started);
           breaker.success();
           return result;
         } catch (error) {
           if (!(error instanceof EkoTransportError)) throw error;
+          observeEkoCall(name, error.code, started);
           const transport =
             error.code === "upstream_timeout" || error.code === "upstream_unavailable";
           if (transport) breaker.failure();

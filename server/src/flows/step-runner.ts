@@ -6,6 +6,7 @@ import type { EkoAnswer } from "../eko/envelope.ts";
 import { EkoTransportError } from "../eko/errors.ts";
 import type { Env } from "../env.ts";
 import { ApiProblem } from "../http/problem.ts";
+import { countFlowOutcome } from "../metrics/scope.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import type { AuditEntry, ConsentEntry, FlowRepository } from "../store/flow-repository.ts";
 import type { FlowRecord, FlowSecrets } from "./flow-record.ts";
@@ -115,7 +116,8 @@ export async function runAttempt(
   let unknownAs = attempt.unknownAs;
   const consent = attempt.consent?.(record);
   const audits: AuditEntry[] = [];
-  const audit = (outcome: string, result?: EkoResult, detail?: string) =>
+  const audit = (outcome: string, result?: EkoResult, detail?: string) => {
+    countFlowOutcome(record.rail, attempt.action, outcome);
     audits.push({
       agentId: actor.agent.id,
       action: attempt.action,
@@ -128,6 +130,7 @@ export async function runAttempt(
       latencyMs: result?.latencyMs ?? null,
       detail: detail ?? null,
     });
+  };
   const fail = async (problem: ApiProblem): Promise<never> => {
     await repo.record(audits, consent);
     throw problem;

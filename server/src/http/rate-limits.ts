@@ -1,3 +1,4 @@
+import { countRateLimitRefusal } from "../metrics/scope.ts";
 import type { RateLimit, RateLimiter, RateLimitResult } from "../store/rate-limiter.ts";
 import { ApiProblem } from "./problem.ts";
 
@@ -40,8 +41,14 @@ export function rateLimited(retryAfterSeconds: number, message = "Too many attem
   });
 }
 
-function throwIfRefused(result: RateLimitResult, message: string): void {
-  if (!result.allowed) throw rateLimited(result.retryAfterSeconds, message);
+function throwIfRefused(
+  result: RateLimitResult,
+  message: string,
+  limit: keyof typeof policies,
+): void {
+  if (result.allowed) return;
+  countRateLimitRefusal(limit);
+  throw rateLimited(result.retryAfterSeconds, message);
 }
 
 export type SignInAttempt =
@@ -95,10 +102,12 @@ export async function limitOtpSend(
   throwIfRefused(
     await limiter.consume(limitKeys.otpSendAgent(agentId), policies.otpSendsPerAgent),
     "Too many OTPs sent by this agent",
+    "otpSendsPerAgent",
   );
   throwIfRefused(
     await limiter.consume(limitKeys.otpSendMobile(mobile), policies.otpSendsPerMobile),
     "Too many OTPs sent to this mobile",
+    "otpSendsPerMobile",
   );
 }
 
@@ -114,10 +123,12 @@ export async function checkOtpSendAllowed(
   throwIfRefused(
     await limiter.peek(limitKeys.otpSendAgent(agentId), policies.otpSendsPerAgent),
     "Too many OTPs sent by this agent",
+    "otpSendsPerAgent",
   );
   throwIfRefused(
     await limiter.peek(limitKeys.otpSendMobile(mobile), policies.otpSendsPerMobile),
     "Too many OTPs sent to this mobile",
+    "otpSendsPerMobile",
   );
 }
 
@@ -137,6 +148,7 @@ export async function checkOtpVerifyAllowed(
   throwIfRefused(
     await limiter.peek(limitKeys.otpVerifyMobile(mobile), policies.otpVerifyFailuresPerMobile),
     "Too many wrong OTPs for this mobile",
+    "otpVerifyFailuresPerMobile",
   );
 }
 

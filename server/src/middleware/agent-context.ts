@@ -7,6 +7,8 @@ export type AgentContext = {
   /** Eko `user_code` for this agent's calls — from the agent record, never from the request. */
   ekoUserCode: string;
   language: "en" | "hi";
+  /** Signed in with a one-time password: only the password change is open (middleware/password-change.ts). */
+  mustChangePassword: boolean;
 };
 
 export type AgentVariables = { agent: AgentContext; requestId: string };

@@ -21,6 +21,7 @@ import type { Env } from "../env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiProblem } from "../http/problem.ts";
 import { rateLimited, reserveSignInAttempt } from "../http/rate-limits.ts";
+import { countRateLimitRefusal } from "../metrics/scope.ts";
 import type { AgentContext, AgentVariables } from "../middleware/agent-context.ts";
 import { recordAuditEvent, UNKNOWN_AGENT_ID } from "../store/audit-events.ts";
 import type { Db } from "../store/db.ts";
@@ -93,6 +94,7 @@ function publicAgent(agent: AgentRecord | AgentContext): Agent {
     name: agent.name,
     role: agent.role,
     language: agent.language,
+    mustChangePassword: agent.mustChangePassword,
   };
 }
 
@@ -120,6 +122,9 @@ export function createAuthRoutes({
       // count after it let a burst of guesses through (README, Security).
       const attempt = await reserveSignInAttempt(limiter, { login, ip: clientIp(c, env) });
       if (!attempt.allowed) {
+        countRateLimitRefusal(
+          attempt.detail === "locked" ? "signInFailuresPerLogin" : "signInFailuresPerIp",
+        );
         await audit(c, { agentId: auditId, outcome: "failure", detail: attempt.detail });
         throw rateLimited(attempt.retryAfterSeconds, "Too many failed sign-ins");
       }

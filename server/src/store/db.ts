@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
+import { observeQuery } from "../metrics/scope.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseConfig =
@@ -30,10 +31,12 @@ export async function createDb(config: DatabaseConfig): Promise<Db> {
     // reported on the pool; the pool discards it and the next query opens a
     // new one. Without a listener, Node would treat it as fatal and exit.
     pool.on("error", () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observeQuery });
   }
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: await openSqlite(config) }),
+    // Statement durations for /metrics, counted for the app whose request ran them.
+    log: observeQuery,
   });
 }
 

@@ -3,12 +3,14 @@ import type { Db } from "./db.ts";
 import * as initial from "./migrations/001-initial.ts";
 import * as auditAppendOnly from "./migrations/002-audit-append-only.ts";
 import * as auditNoReplace from "./migrations/003-audit-no-replace.ts";
+import * as agentPasswordChange from "./migrations/004-agent-password-change.ts";
 
 /** Migrations are imported, not read from disk, so they work the same from any working directory. */
 const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-audit-append-only": auditAppendOnly,
   "003-audit-no-replace": auditNoReplace,
+  "004-agent-password-change": agentPasswordChange,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -19,4 +21,10 @@ export async function migrateToLatest(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ""} failed`, { cause: error });
   }
+}
+
+/** Names of the migrations this build knows that the store has not run yet (readiness, /readyz). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = await new Migrator({ db, provider }).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((m) => m.name);
 }

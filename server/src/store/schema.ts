@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Times are ISO-8601 UTC text on both engines, so they sort and compare the same way. */
 export type Database = {
   agents: {
@@ -9,6 +11,8 @@ export type Database = {
     role: "agent" | "admin";
     disabled: number;
     language: string;
+    /** 1 after an admin's password reset: the next sign-in must set a new one. Added by 003. */
+    must_change_password: Generated<number>;
     created_at: string;
   };
   sessions: {

@@ -36,6 +36,7 @@ export const TEST_AGENT: AgentContext = {
   role: "agent",
   ekoUserCode: "20810200",
   language: "en",
+  mustChangePassword: false,
 };
 
 /** What no response body may ever contain (checked on every response). */

@@ -45,6 +45,15 @@ export function AppHeader({ agent }: { agent: Agent }) {
         >
           {i18n._("header.my_activity")}
         </Link>
+        {agent.role === "admin" ? (
+          <Link
+            href="/agents"
+            aria-current={location === "/agents" ? "page" : undefined}
+            className="inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-semibold text-white underline underline-offset-4 hover:bg-white/15 focus-visible:outline-white"
+          >
+            {i18n._("header.agents")}
+          </Link>
+        ) : null}
         <Button
           variant="inversePlain"
           size="sm"

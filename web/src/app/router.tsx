@@ -12,6 +12,11 @@ const ActivityRoute = lazy(() =>
   import("./routes/activity-route.tsx").then((module) => ({ default: module.ActivityRoute })),
 );
 
+// Admins only, and rarely.
+const AgentsRoute = lazy(() =>
+  import("./routes/agents-route.tsx").then((module) => ({ default: module.AgentsRoute })),
+);
+
 export function AppRouter() {
   return (
     <Switch>
@@ -25,6 +30,7 @@ export function AppRouter() {
               <Route path="/" component={StartRoute} />
               <Route path="/flow/:flowId">{(params) => <FlowRoute flowId={params.flowId} />}</Route>
               <Route path="/activity" component={ActivityRoute} />
+              <Route path="/agents" component={AgentsRoute} />
               <Route component={NotFoundRoute} />
             </Switch>
           </Suspense>

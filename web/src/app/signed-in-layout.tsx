@@ -1,14 +1,24 @@
 import { useLingui } from "@lingui/react";
-import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { useLocation } from "wouter";
 import { Alert } from "../components/ui/alert.tsx";
 import { Button } from "../components/ui/button.tsx";
 import { Spinner } from "../components/ui/spinner.tsx";
 import { getMeQueryOptions } from "../features/sign-in/api/get-me.ts";
+import { useSignOut } from "../features/sign-in/api/sign-out.ts";
 import { isApiRequestError } from "../lib/api-error.ts";
 import { errorMessage } from "../lib/error-messages.ts";
 import { activateLanguage, currentLanguage, storeLanguage } from "../lib/i18n.ts";
 import { AppHeader } from "./app-header.tsx";
+import { signInPath } from "./session.ts";
+
+// Needed only right after a one-time password: not in the app's main chunk.
+const ChangePasswordScreen = lazy(() =>
+  import("../features/password-change/components/change-password-screen.tsx").then((module) => ({
+    default: module.ChangePasswordScreen,
+  })),
+);
 
 /**
  * Everything but sign-in: needs a session. A 401 on `me` is handled by the
@@ -17,6 +27,9 @@ import { AppHeader } from "./app-header.tsx";
 export function SignedInLayout({ children }: { children: ReactNode }) {
   const { i18n } = useLingui();
   const me = useQuery(getMeQueryOptions());
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const signOut = useSignOut();
   const agentLanguage = me.data?.language;
 
   // The agent's saved language (PUT /api/auth/me/language) follows them to any PC.
@@ -46,6 +59,19 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
         >
           {errorMessage(i18n, me.error)}
         </Alert>
+      </main>
+    );
+  }
+  if (me.data.mustChangePassword) {
+    // Signed in with a one-time password: nothing else opens until they choose their own.
+    return (
+      <main id="main" className="flex min-h-dvh flex-col px-3 py-6 sm:py-10">
+        <Suspense fallback={<Spinner />}>
+          <ChangePasswordScreen
+            onChanged={(agent) => queryClient.setQueryData(getMeQueryOptions().queryKey, agent)}
+            onSignOut={() => signOut.mutate(undefined, { onSettled: () => navigate(signInPath) })}
+          />
+        </Suspense>
       </main>
     );
   }

@@ -14,6 +14,12 @@ export const actionLabels: Record<string, { id: string }> = {
   "pan.submit": { id: "activity.action.pan.submit" },
   "flow.recheck": { id: "activity.action.flow.recheck" },
   "activity-export": { id: "activity.action.activity-export" },
+  "agent.add": { id: "activity.action.agent.add" },
+  "agent.update": { id: "activity.action.agent.update" },
+  "agent.disable": { id: "activity.action.agent.disable" },
+  "agent.enable": { id: "activity.action.agent.enable" },
+  "agent.reset-password": { id: "activity.action.agent.reset-password" },
+  "password.change": { id: "activity.action.password.change" },
 };
 
 export const outcomeLabels: Record<string, { id: string }> = {

@@ -62,6 +62,8 @@ export function ActivityList({
             {showAgent ? <span>{event.agentName ?? event.agentLogin ?? event.agentId}</span> : null}
             {event.rail ? <span>{label(railNames, event.rail)}</span> : null}
             {event.mobileMasked ? <span className="tabular-nums">{event.mobileMasked}</span> : null}
+            {/* Agent management: which agent, which fields (data, not prose). */}
+            {event.action.startsWith("agent.") && event.detail ? <span>{event.detail}</span> : null}
             {event.ekoResponseTypeId !== null ? (
               <span>{i18n._("error.eko_code", { code: event.ekoResponseTypeId })}</span>
             ) : null}
