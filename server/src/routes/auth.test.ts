@@ -37,7 +37,14 @@ describe.each(engines)("sessions on %s", (engine) => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      agent: { id: agent.id, login: "asha", name: "Asha", role: "admin", language: "en" },
+      agent: {
+        id: agent.id,
+        login: "asha",
+        name: "Asha",
+        userCode: "20810200",
+        role: "admin",
+        language: "en",
+      },
     });
     const setCookie = response.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^eko_session=[A-Za-z0-9_-]{43};/);

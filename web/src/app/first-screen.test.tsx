@@ -10,7 +10,14 @@ import { activateLanguage, createI18n } from "../lib/i18n.ts";
 import { startSignedOut } from "./first-screen.tsx";
 import { SignInScreen } from "./sign-in-screen.tsx";
 
-const agent: Agent = { id: "a1", login: "demo", name: "Demo Agent", role: "agent", language: "en" };
+const agent: Agent = {
+  id: "a1",
+  login: "demo",
+  name: "Demo Agent",
+  userCode: "20810200",
+  role: "agent",
+  language: "en",
+};
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 const json = ({ status, body, headers }: Answer) =>

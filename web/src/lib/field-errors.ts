@@ -27,6 +27,7 @@ const fieldErrors: Record<string, MessageDescriptor> = {
   password_invalid: { id: "field.password_invalid" },
   date_invalid: { id: "field.date_invalid" },
   date_range_invalid: { id: "field.date_range_invalid" },
+  search_invalid: { id: "field.search_invalid" },
   consent_outdated: { id: "field.consent_outdated" },
   required: { id: "field.required" },
 };
