@@ -41,9 +41,10 @@ export function formatDateTime(value: Date | string, language: Language): string
 
 /** "22:42:05" (IST): for OTP messages that arrive seconds apart. */
 export function formatTime(value: Date | string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { timeStyle: "medium", ...shopTime }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(intlLocales[language], {
+    timeStyle: "medium",
+    ...shopTime,
+  }).format(new Date(value));
 }
 
 /** Countdown text "4:05" (m:ss); hours are never needed for OTP timers. */
