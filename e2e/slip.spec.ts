@@ -146,7 +146,7 @@ test("a finished flow of a new customer: slip in Hindi, axe clean in both langua
     expect(text).toContain("मोबाइल वेरिफ़ाई हो गया, आधार KYC अभी बाक़ी है");
     expect(text).toContain(maskedMobile(mobile));
     expect(text).toContain(reference);
-    expect(text).toMatch(/दुकान का समय \d{1,2} \S+ \d{4}, \d{2}:\d{2} IST/);
+    expect(text).toMatch(/दुकान का समय \d{1,2} \S+ \d{4}, \d{2}:\d{2} बजे \(IST\)/);
     // The Hindi face is the self-hosted one, not whatever the PC has.
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
