@@ -80,7 +80,8 @@ test("Share uses the Web Share API with the plain-text summary", async () => {
   await renderWithProviders(<ReceiptPanel flow={profileFlow} agent={agent} />);
   await userEvent.click(screen.getByRole("button", { name: "Share" }));
   expect(share).toHaveBeenCalledTimes(1);
-  const { title, text } = share.mock.calls[0]?.[0] as { title: string; text: string };
+  const [payload] = share.mock.calls[0] ?? [];
+  const { title, text } = payload as { title: string; text: string };
   expect(title).toBe("Customer acknowledgement");
   expect(text).toContain("Mobile: ••••••3210");
   expect(text).toContain("Aadhaar: XXXX XXXX 2346");
