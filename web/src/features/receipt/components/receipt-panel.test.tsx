@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { flowReference } from "../../../../../server/src/contract/flow-reference.ts";
@@ -34,6 +34,8 @@ const profileFlow: FlowView = {
 };
 
 const slipOf = () => document.querySelector("[data-print-slip]") as HTMLElement;
+/** What Ctrl+P or the Print button does first: the browser's beforeprint. */
+const startPrinting = () => act(() => window.dispatchEvent(new Event("beforeprint")));
 const lineOf = (key: string) =>
   slipOf().querySelector(`[data-line="${key}"] dd`)?.textContent ?? null;
 
@@ -45,6 +47,9 @@ afterEach(() => {
 
 test("the slip carries what the customer keeps, masked, with the flow's reference", async () => {
   await renderWithProviders(<ReceiptPanel flow={profileFlow} agent={agent} />);
+  // Not on screen, not even hidden: only while printing.
+  expect(slipOf()).toBeNull();
+  startPrinting();
   const slip = slipOf();
   expect(within(slip).getByRole("heading", { name: "Customer acknowledgement" })).toBeVisible();
   expect(lineOf("name")).toBe("Karan Garg");
@@ -67,6 +72,7 @@ test("in Hindi every line of the slip is Hindi", async () => {
   await renderWithProviders(<ReceiptPanel flow={profileFlow} agent={agent} />, {
     language: "hi",
   });
+  startPrinting();
   const labels = [...slipOf().querySelectorAll("dt")].map((term) => term.textContent ?? "");
   expect(labels.length).toBeGreaterThan(10);
   for (const label of labels) expect(label).toMatch(/[\u0900-\u097F]/);
@@ -108,6 +114,7 @@ test("the paper size is remembered per agent", async () => {
   const first = await renderWithProviders(<ReceiptPanel flow={profileFlow} agent={agent} />);
   expect(screen.getByLabelText("Paper")).toHaveValue("80mm");
   await userEvent.selectOptions(screen.getByLabelText("Paper"), "58 mm roll");
+  startPrinting();
   expect(slipOf()).toHaveAttribute("data-size", "58mm");
   first.unmount();
 
@@ -127,6 +134,7 @@ test("only a finished flow gets a slip: next steps and identity do, an OTP step 
       agent={agent}
     />,
   );
+  startPrinting();
   expect(lineOf("outcome")).toBe("Aadhaar done, PAN still needed");
   expect(lineOf("kyc")).toBe("PAN pending");
   expect(lineOf("balance")).toBeNull();
@@ -150,6 +158,7 @@ test("only a finished flow gets a slip: next steps and identity do, an OTP step 
       agent={agent}
     />,
   );
+  startPrinting();
   expect(slipOf()).toBeNull();
   expect(screen.queryByRole("button", { name: "Print" })).not.toBeInTheDocument();
 });

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { createPortal } from "react-dom";
 import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
 import { Button } from "../../../components/ui/button.tsx";
@@ -7,6 +7,7 @@ import { SelectInput } from "../../../components/ui/select-input.tsx";
 import { type PrintSize, printSizes, storedPrintSize, storePrintSize } from "../lib/print-size.ts";
 import { slipShareText } from "../lib/slip-lines.ts";
 import { type SlipAgent, slipModel } from "../lib/slip-model.ts";
+import { usePrinting } from "../lib/use-printing.ts";
 import { canWebShare, type ShareResult, shareSlipText } from "./share-slip.ts";
 import { Slip } from "./slip.tsx";
 
@@ -30,12 +31,8 @@ export function ReceiptPanel({ flow, agent }: ReceiptPanelProps) {
   const [shared, setShared] = useState<ShareResult | null>(null);
   const webShare = canWebShare();
 
-  // Ctrl+P prints the slip too: stamp it with the time it is printed.
-  useEffect(() => {
-    const stamp = () => setIssuedAt(new Date());
-    window.addEventListener("beforeprint", stamp);
-    return () => window.removeEventListener("beforeprint", stamp);
-  }, []);
+  // Ctrl+P prints the slip too, stamped with the time it is printed.
+  const printing = usePrinting(useCallback(() => setIssuedAt(new Date()), []));
 
   const slip = slipModel(flow, agent, issuedAt);
   if (!slip) return null;
@@ -72,14 +69,7 @@ export function ReceiptPanel({ flow, agent }: ReceiptPanelProps) {
             ))}
           </SelectInput>
         </div>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            setIssuedAt(new Date());
-            // After React has re-rendered the slip with the new time.
-            requestAnimationFrame(() => window.print());
-          }}
-        >
+        <Button variant="secondary" onClick={() => window.print()}>
           {i18n._("slip.print")}
         </Button>
         <Button variant="secondary" onClick={() => void share()}>
@@ -105,7 +95,7 @@ export function ReceiptPanel({ flow, agent }: ReceiptPanelProps) {
           />
         </div>
       ) : null}
-      {createPortal(<Slip model={slip} size={size} />, document.body)}
+      {printing ? createPortal(<Slip model={slip} size={size} />, document.body) : null}
     </section>
   );
 }

@@ -4,9 +4,9 @@ import { slipLines } from "../lib/slip-lines.ts";
 import type { SlipModel } from "../lib/slip-model.ts";
 
 /**
- * The printed acknowledgement. Hidden on screen; in print it is the only
- * thing on the page (styles.css `@media print`), laid out for the chosen
- * paper through a named @page (`data-size`).
+ * The printed acknowledgement, rendered only while printing (use-printing.ts);
+ * it is then the only thing on the page (styles.css `@media print`), laid out
+ * for the chosen paper through a named @page (`data-size`).
  */
 export function Slip({ model, size }: { model: SlipModel; size: PrintSize }) {
   const { i18n } = useLingui();
