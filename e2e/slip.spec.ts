@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { expectNoSeriousAxeViolations, switchLanguage } from "./a11y.ts";
+import { expectFitsSmallScreen, expectNoSeriousAxeViolations, switchLanguage } from "./a11y.ts";
 import {
   enterOtpFromPhone,
   headings,
@@ -151,7 +151,7 @@ test("Copy text puts a short masked summary on the clipboard when the browser ha
 test("a finished flow of a new customer: slip in Hindi, axe clean in both languages, and My activity finds it by mobile and reference", async ({
   signedInPage: page,
   request,
-}) => {
+}, testInfo) => {
   const mobile = newCustomerMobile();
   const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
   await enterOtpFromPhone(page, request, mobile, { since });
@@ -178,6 +178,7 @@ test("a finished flow of a new customer: slip in Hindi, axe clean in both langua
       return [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family);
     });
     expect(fonts.map((family) => family.replaceAll('"', ""))).toContain("Console Devanagari");
+    await attachPrint(page, testInfo, "slip-hindi-80mm", "80mm");
     await page.emulateMedia({ media: "screen" });
   } finally {
     await page.emulateMedia({ media: "screen" });
@@ -211,4 +212,16 @@ test("a finished flow of a new customer: slip in Hindi, axe clean in both langua
 
   await entries.first().getByRole("link", { name: "Open this customer" }).click();
   await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
+});
+
+test("at 360 px the slip actions and My activity's search fit, with 44 px targets @mobile-only", async ({
+  signedInPage: page,
+  request,
+}) => {
+  await toProfile(page, request);
+  await expect(page.getByRole("button", { name: "Copy text" })).toBeVisible();
+  await expectFitsSmallScreen(page, "profile with slip actions");
+  await page.getByRole("link", { name: "My activity" }).click();
+  await expect(page.getByRole("button", { name: "Search" })).toBeVisible();
+  await expectFitsSmallScreen(page, "My activity with search");
 });
