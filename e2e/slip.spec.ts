@@ -178,7 +178,9 @@ test("a finished flow of a new customer: slip in Hindi, axe clean in both langua
       return [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family);
     });
     expect(fonts.map((family) => family.replaceAll('"', ""))).toContain("Console Devanagari");
+    await page.setViewportSize({ width: 302, height: 900 });
     await attachPrint(page, testInfo, "slip-hindi-80mm", "80mm");
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ media: "screen" });
   } finally {
     await page.emulateMedia({ media: "screen" });

@@ -138,6 +138,7 @@ test("only a finished flow gets a slip: next steps and identity do, an OTP step 
   expect(lineOf("outcome")).toBe("Aadhaar done, PAN still needed");
   expect(lineOf("kyc")).toBe("PAN pending");
   expect(lineOf("balance")).toBeNull();
+  expect(lineOf("name")).toBeNull();
   next.unmount();
 
   await renderWithProviders(

@@ -16,11 +16,10 @@ export function slipLines(model: SlipModel, i18n: I18n): SlipLine[] {
   const money = (amount: number | null) =>
     amount === null ? i18n._("profile.not_given") : formatMoney(amount, language);
   const lines: Array<SlipLine | null> = [
-    {
-      key: "name",
-      label: i18n._("slip.customer"),
-      value: model.customerName ?? i18n._("profile.name_missing"),
-    },
+    // A next step carries no name (Eko sends none before the profile): no line rather than a guess.
+    model.customerName
+      ? { key: "name", label: i18n._("slip.customer"), value: model.customerName }
+      : null,
     { key: "mobile", label: i18n._("profile.mobile"), value: model.mobileMasked },
     model.aadhaarMasked
       ? { key: "aadhaar", label: i18n._("identity.aadhaar"), value: model.aadhaarMasked }
