@@ -152,7 +152,7 @@ test("an Eko answer the console does not understand (failed card)", async ({
   await expect(
     stepHeading(page, "Eko sent an answer the console doesn't understand"),
   ).toBeVisible();
-  await expect(page.getByText("Eko code 585")).toBeVisible();
+  await expect(page.getByText("Code for support: 585")).toBeVisible();
   await expectAccessibleInBothLanguages(page, "failed");
 });
 

@@ -121,6 +121,6 @@ test("the lock, the next-step card and an Eko failure fit 360 px @mobile-only", 
   const refused = newCustomerMobile();
   await queueSandbox(request, { mobile: refused, scenario: 585 });
   await startFlow(page, { rail: "customer-account", mobile: refused });
-  await expect(page.getByText("Eko code 585")).toBeVisible();
+  await expect(page.getByText("Code for support: 585")).toBeVisible();
   await fitsInBothLanguages(page, "failed");
 });

@@ -22,7 +22,9 @@ import { createFlowRoutes } from "./routes/flows.ts";
 import { createPasswordRoutes } from "./routes/password.ts";
 import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
+import { deriveMobileLookupSecret } from "./store/mobile-lookup.ts";
 import { checkReadiness } from "./store/readiness.ts";
+import { loadStateKey } from "./store/sealed-box.ts";
 import { mountWebApp } from "./web-assets.ts";
 
 export type AppDeps = {
@@ -52,11 +54,23 @@ export function createApi(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   // validationHook: zod failures → 422 validation_failed (sub-apps inherit it).
   const api = new OpenAPIHono<{ Variables: AgentVariables }>({ defaultHook: validationHook });
+  // One STATE_KEY for the flows (sealing, mobile lookup keys) and the activity search, read
+  // when first needed: a generated SQLite key file is only created then (store/sealed-box.ts).
+  let stateKey: Buffer | undefined;
+  const stateKeyOf = () => {
+    stateKey ??= loadStateKey(deps.env);
+    return stateKey;
+  };
+  let lookupSecret: Buffer | undefined;
+  const mobileLookupSecret = () => {
+    lookupSecret ??= deriveMobileLookupSecret(stateKeyOf());
+    return lookupSecret;
+  };
   // ROUTES: chained .route() calls for auth, flows, activity go here.
   return api
     .route("/auth", createAuthRoutes({ ...deps, now }))
-    .route("/flows", createFlowRoutes({ ...deps, now }))
-    .route("/", createActivityRoutes({ ...deps, now }))
+    .route("/flows", createFlowRoutes({ ...deps, now, stateKey: stateKeyOf }))
+    .route("/", createActivityRoutes({ ...deps, now, mobileLookupSecret }))
     .route("/auth/password", createPasswordRoutes({ ...deps, now }))
     .route("/admin/agents", createAgentRoutes({ ...deps, now }));
 }

@@ -1,9 +1,48 @@
 import { z } from "zod";
+import { parseFlowReference } from "./flow-reference.ts";
+import { mobilePattern, normaliseMobile } from "./mobile.ts";
 
+/**
+ * What My activity's search box takes: the customer's mobile in any shape
+ * agents paste it, or the reference printed on a slip. Null for anything else.
+ */
+export function parseActivitySearch(
+  input: string,
+): { mobile: string } | { reference: string } | null {
+  const mobile = normaliseMobile(input);
+  if (mobilePattern.test(mobile)) return { mobile };
+  const reference = parseFlowReference(input);
+  return reference ? { reference } : null;
+}
+
+/** The search box's form (web: zodResolver); the same rule the API applies to `search`. */
+export const activitySearchFormSchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(40, { error: "search_invalid" })
+    .refine((value) => value === "" || parseActivitySearch(value) !== null, {
+      error: "search_invalid",
+    }),
+});
+
+/**
+ * A real calendar day. `Date.parse("2026-02-31")` is 3 March to V8, so the
+ * day must survive the round trip unchanged.
+ */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date_invalid" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "date_invalid" });
+  .refine(
+    (value) => {
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+    },
+    { error: "date_invalid" },
+  );
+
+/** One page of My activity; the CSV export is for more. */
+export const ACTIVITY_PAGE_SIZE = 50;
 
 /**
  * Filters for the activity list and its CSV export. Dates are calendar days
@@ -24,6 +63,10 @@ export const activityQuerySchema = z.object({
   agentId: filterText(64).optional(),
   outcome: filterText(40).optional(),
   action: filterText(60).optional(),
+  /** The customer's mobile (any way agents type it) or a flow reference ("EK-7KQ2-M9PD"). */
+  search: filterText(40).optional(),
+  /** 1-based page of ACTIVITY_PAGE_SIZE events (the CSV export ignores it). */
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
@@ -40,6 +83,10 @@ export const activityEventSchema = z.object({
   detail: z.string().nullable(),
   rail: z.string().nullable(),
   flowId: z.string().nullable(),
+  /** contract/flow-reference.ts of flowId: what the slip shows and the agent quotes. */
+  flowReference: z.string().nullable(),
+  /** As Eko last named the customer in this flow (profile or Aadhaar identity). */
+  customerName: z.string().nullable(),
   mobileMasked: z.string().nullable(),
   ekoResponseTypeId: z.number().int().nullable(),
   requestId: z.string(),
@@ -51,8 +98,10 @@ export const activityResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   events: z.array(activityEventSchema),
-  /** True when more events matched than one page holds; narrow the dates or export CSV. */
-  truncated: z.boolean(),
+  /** Every event that matched; `events` is page `page` of them, ACTIVITY_PAGE_SIZE at most. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type ActivityResponse = z.infer<typeof activityResponseSchema>;
 

@@ -7,11 +7,17 @@ export const languageSchema = z.enum(languages);
 export const agentRoles = ["agent", "admin"] as const;
 export type AgentRole = (typeof agentRoles)[number];
 
-/** The signed-in agent as the browser sees it (no password hash, no Eko user_code). */
+/** The signed-in agent as the browser sees it (no password hash). */
 export const agentSchema = z.object({
   id: z.string(),
   login: z.string(),
   name: z.string(),
+  /**
+   * The agent's Eko user code: printed on the customer's slip, as Eko and the
+   * distributor know the shop by it. An identifier, not a credential (calls
+   * still take it from the agent's record, never from the browser).
+   */
+  userCode: z.string(),
   role: z.enum(agentRoles),
   language: languageSchema,
   /** Signed in with a one-time password: the web shows only the password change. */

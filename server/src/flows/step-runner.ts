@@ -126,6 +126,7 @@ export async function runAttempt(
       rail: record.rail,
       flowId: attempt.unsaved ? null : record.id,
       mobileMasked: maskMobile(record.mobile),
+      customerMobile: record.mobile,
       ekoResponseTypeId: result?.answer.responseTypeId ?? null,
       latencyMs: result?.latencyMs ?? null,
       detail: detail ?? null,

@@ -1,23 +1,29 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAgents } from "../auth/agents.ts";
 import {
+  ACTIVITY_PAGE_SIZE,
   type ActivityEvent,
   type ActivityQuery,
   activityQuerySchema,
   activityResponseSchema,
   agentListResponseSchema,
+  parseActivitySearch,
 } from "../contract/activity.ts";
 import { apiErrorSchema } from "../contract/errors.ts";
 import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext, AgentVariables } from "../middleware/agent-context.ts";
 import { requireAdmin } from "../middleware/session.ts";
-import { listAuditEvents, recordAuditEvent } from "../store/audit-events.ts";
+import { type AuditFilter, listAuditEvents, recordAuditEvent } from "../store/audit-events.ts";
 import type { Db } from "../store/db.ts";
+import { mobileLookupKey } from "../store/mobile-lookup.ts";
 
-export type ActivityRouteDeps = { db: Db; now: () => Date };
+export type ActivityRouteDeps = {
+  db: Db;
+  now: () => Date;
+  /** store/mobile-lookup.ts deriveMobileLookupSecret(STATE_KEY): read on the first mobile search. */
+  mobileLookupSecret: () => Buffer;
+};
 
-/** One screen's worth; the CSV export is for more. */
-const PAGE_LIMIT = 500;
 const EXPORT_LIMIT = 50_000;
 /** Agents work in India: "today" and the date filters are IST calendar days (UTC+05:30, no DST). */
 const IST_OFFSET_MS = (5 * 60 + 30) * 60_000;
@@ -92,31 +98,60 @@ function agentFilter(agent: AgentContext, query: ActivityQuery): string | undefi
   return agent.role === "admin" ? query.agentId : agent.id;
 }
 
+/**
+ * The search box takes what an agent has at hand: the customer's mobile in
+ * any shape they paste it, or the reference on a slip. Anything else is a 422
+ * rather than an empty list that would read as "no such customer".
+ */
+function searchFilter(
+  search: string | undefined,
+  secret: () => Buffer,
+): Pick<AuditFilter, "mobileLookup" | "flowReference"> {
+  if (!search) return {};
+  const parsed = parseActivitySearch(search);
+  if (parsed && "mobile" in parsed) {
+    return { mobileLookup: mobileLookupKey(parsed.mobile, secret()) };
+  }
+  if (parsed) return { flowReference: parsed.reference };
+  throw new ApiProblem("validation_failed", "`search` is neither a mobile nor a reference", {
+    fields: { search: "search_invalid" },
+  });
+}
+
 /** /api/activity, /api/activity/export.csv, /api/agents. */
-export function createActivityRoutes({ db, now }: ActivityRouteDeps) {
+export function createActivityRoutes({ db, now, mobileLookupSecret }: ActivityRouteDeps) {
+  const filterOf = (query: ActivityQuery, agentId: string | undefined) => {
+    const range = istRange(query, now());
+    return {
+      range,
+      filter: {
+        ...range,
+        ...searchFilter(query.search, mobileLookupSecret),
+        agentId,
+        outcome: query.outcome,
+        action: query.action,
+      },
+    };
+  };
   return new OpenAPIHono<{ Variables: AgentVariables }>()
     .openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
-      const range = istRange(query, now());
-      const { events, truncated } = await listAuditEvents(db, {
-        ...range,
-        agentId: agentFilter(c.var.agent, query),
-        outcome: query.outcome,
-        action: query.action,
-        limit: PAGE_LIMIT,
+      const { range, filter } = filterOf(query, agentFilter(c.var.agent, query));
+      const page = query.page ?? 1;
+      const { events, total } = await listAuditEvents(db, {
+        ...filter,
+        limit: ACTIVITY_PAGE_SIZE,
+        offset: (page - 1) * ACTIVITY_PAGE_SIZE,
       });
-      return c.json({ from: range.from, to: range.to, events, truncated }, 200);
+      return c.json(
+        { from: range.from, to: range.to, events, total, page, pageSize: ACTIVITY_PAGE_SIZE },
+        200,
+      );
     })
     .openapi(exportRoute, async (c) => {
       const query = c.req.valid("query");
-      const range = istRange(query, now());
-      const { events } = await listAuditEvents(db, {
-        ...range,
-        agentId: query.agentId,
-        outcome: query.outcome,
-        action: query.action,
-        limit: EXPORT_LIMIT,
-      });
+      const { range, filter } = filterOf(query, query.agentId);
+      const { events } = await listAuditEvents(db, { ...filter, limit: EXPORT_LIMIT });
       await recordAuditEvent(db, {
         at: now(),
         agentId: c.var.agent.id,
@@ -153,6 +188,8 @@ const csvColumns: Array<[string, (event: ActivityEvent) => string | number | nul
   ["detail", (e) => e.detail],
   ["rail", (e) => e.rail],
   ["flow_id", (e) => e.flowId],
+  ["flow_reference", (e) => e.flowReference],
+  ["customer_name", (e) => e.customerName],
   ["mobile", (e) => e.mobileMasked],
   ["eko_response_type_id", (e) => e.ekoResponseTypeId],
   ["latency_ms", (e) => e.latencyMs],
@@ -168,15 +205,20 @@ export function toCsv(events: ActivityEvent[]): string {
 }
 
 /**
- * Quotes a cell when it holds a quote, comma or line break. A text cell that
- * a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading
- * apostrophe (OWASP "CSV injection"): names come from agents' own input.
+ * OWASP "CSV injection": a text cell that a spreadsheet would run as a
+ * formula (= + - @, tab, CR — also after leading spaces, or as the full-width
+ * forms Excel folds to them) gets a leading apostrophe and is always quoted.
+ * Quotes a cell holding a quote, a line break, a comma or a semicolon (the
+ * list separator of Excel set to many locales), so no cell splits in two.
+ * Names come from agents' own input.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const formula =
+    typeof value === "string" && /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function istTimestamp(iso: string): string {

@@ -41,6 +41,7 @@ describe.each(engines)("sessions on %s", (engine) => {
         id: agent.id,
         login: "asha",
         name: "Asha",
+        userCode: "20810200",
         role: "admin",
         language: "en",
         mustChangePassword: false,

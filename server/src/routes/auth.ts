@@ -92,6 +92,7 @@ function publicAgent(agent: AgentRecord | AgentContext): Agent {
     id: agent.id,
     login: agent.login,
     name: agent.name,
+    userCode: agent.ekoUserCode,
     role: agent.role,
     language: agent.language,
     mustChangePassword: agent.mustChangePassword,

@@ -32,8 +32,8 @@ export type FlowRouteDeps = {
   now?: () => Date;
   /** Defaults to a client for env.eko (base URL read per call). */
   eko?: EkoClient;
-  /** Defaults to loadStateKey(env). */
-  stateKey?: Buffer;
+  /** Defaults to loadStateKey(env); a function is called when the key is first needed. */
+  stateKey?: Buffer | (() => Buffer);
 };
 
 type FlowEnv = { Variables: AgentVariables };
@@ -143,10 +143,17 @@ export function createFlowRoutes(deps: FlowRouteDeps) {
       now: () => now().getTime(),
     });
   // A configured STATE_KEY is checked now; a generated one (SQLite) is only created on first use.
-  let stateKey = deps.stateKey ?? (deps.env.stateKey ? loadStateKey(deps.env) : null);
+  const given = deps.stateKey;
+  let stateKey = Buffer.isBuffer(given)
+    ? given
+    : given
+      ? null
+      : deps.env.stateKey
+        ? loadStateKey(deps.env)
+        : null;
   const repo = createFlowRepository(deps.db, {
     stateKey: () => {
-      stateKey ??= loadStateKey(deps.env);
+      stateKey ??= typeof given === "function" ? given() : loadStateKey(deps.env);
       return stateKey;
     },
     now,

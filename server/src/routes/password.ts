@@ -45,8 +45,11 @@ export function createPasswordRoutes({ db, env, now }: PasswordRouteDeps) {
           fields: { currentPassword: "password_wrong" },
         });
       }
-      const { id, login, name, role, language } = agent;
-      return c.json({ agent: { id, login, name, role, language, mustChangePassword: false } }, 200);
+      const { id, login, name, ekoUserCode: userCode, role, language } = agent;
+      return c.json(
+        { agent: { id, login, name, userCode, role, language, mustChangePassword: false } },
+        200,
+      );
     },
   );
 }

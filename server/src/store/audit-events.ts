@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import type { ActivityEvent } from "../contract/activity.ts";
+import { flowReference } from "../contract/flow-reference.ts";
 import type { Database } from "./schema.ts";
 
 /** `agent_id` of an event that names no agent: a sign-in attempt for a login that does not exist. */
@@ -16,6 +17,8 @@ export type AuditEventInput = {
   rail?: string | null;
   flowId?: string | null;
   mobileMasked?: string | null;
+  /** store/mobile-lookup.ts mobileLookupKey of the full mobile: what search matches on. */
+  mobileLookup?: string | null;
   ekoResponseTypeId?: number | null;
   latencyMs?: number | null;
 };
@@ -41,6 +44,8 @@ export async function recordAuditEvent(
       rail: event.rail ?? null,
       flow_id: event.flowId ?? null,
       mobile_masked: event.mobileMasked ?? null,
+      mobile_lookup: event.mobileLookup ?? null,
+      flow_reference: event.flowId ? flowReference(event.flowId) : null,
       eko_response_type_id: event.ekoResponseTypeId ?? null,
       latency_ms: event.latencyMs ?? null,
     })
@@ -52,34 +57,82 @@ export type AuditFilter = {
   fromIso: string;
   /** Exclusive, ISO-8601 UTC. */
   toIso: string;
-  agentId?: string;
-  outcome?: string;
-  action?: string;
+  agentId?: string | undefined;
+  outcome?: string | undefined;
+  action?: string | undefined;
+  /** Exact match on audit_events.mobile_lookup. */
+  mobileLookup?: string | undefined;
+  /** Exact match on audit_events.flow_reference ("EK-7KQ2-M9PD"). */
+  flowReference?: string | undefined;
   limit: number;
+  offset?: number;
 };
 
-/** Newest first. Fetches one row more than `limit` to tell whether the list was cut. */
+type AuditQuery = SelectQueryBuilder<
+  Database,
+  "audit_events" | "agents" | "flows",
+  Record<string, never>
+>;
+
+function applyFilter<Q extends AuditQuery>(query: Q, filter: AuditFilter): Q {
+  let q = query
+    .where("audit_events.at", ">=", filter.fromIso)
+    .where("audit_events.at", "<", filter.toIso) as Q;
+  if (filter.agentId) q = q.where("audit_events.agent_id", "=", filter.agentId) as Q;
+  if (filter.outcome) q = q.where("audit_events.outcome", "=", filter.outcome) as Q;
+  if (filter.action) q = q.where("audit_events.action", "=", filter.action) as Q;
+  if (filter.mobileLookup) q = q.where("audit_events.mobile_lookup", "=", filter.mobileLookup) as Q;
+  if (filter.flowReference) {
+    q = q.where("audit_events.flow_reference", "=", filter.flowReference) as Q;
+  }
+  return q;
+}
+
+/**
+ * The customer's name as the flow last saw it (profile, verified identity, or
+ * the identity a PAN step carries); null before Eko has named them.
+ */
+export function customerNameOf(stepJson: string | null): string | null {
+  if (!stepJson) return null;
+  try {
+    const step = JSON.parse(stepJson) as {
+      profile?: { name?: string | null };
+      identity?: { name?: string | null } | null;
+    };
+    return step.profile?.name || step.identity?.name || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Newest first, `limit` from `offset`; `total` is every match, for "21–40 of 312". */
 export async function listAuditEvents(
   db: Kysely<Database>,
   filter: AuditFilter,
-): Promise<{ events: ActivityEvent[]; truncated: boolean }> {
-  let query = db
+): Promise<{ events: ActivityEvent[]; total: number; truncated: boolean }> {
+  const base = db
     .selectFrom("audit_events")
     .leftJoin("agents", "agents.id", "audit_events.agent_id")
-    .selectAll("audit_events")
-    .select(["agents.login as agent_login", "agents.name as agent_name"])
-    .where("audit_events.at", ">=", filter.fromIso)
-    .where("audit_events.at", "<", filter.toIso);
-  if (filter.agentId) query = query.where("audit_events.agent_id", "=", filter.agentId);
-  if (filter.outcome) query = query.where("audit_events.outcome", "=", filter.outcome);
-  if (filter.action) query = query.where("audit_events.action", "=", filter.action);
-  const rows = await query
-    .orderBy("audit_events.at", "desc")
-    .orderBy("audit_events.id", "desc")
-    .limit(filter.limit + 1)
-    .execute();
-  const truncated = rows.length > filter.limit;
-  const events = rows.slice(0, filter.limit).map(
+    .leftJoin("flows", "flows.id", "audit_events.flow_id");
+  const [rows, counted] = await Promise.all([
+    applyFilter(base as unknown as AuditQuery, filter)
+      .selectAll("audit_events")
+      .select([
+        "agents.login as agent_login",
+        "agents.name as agent_name",
+        "flows.step_json as flow_step",
+      ])
+      .orderBy("audit_events.at", "desc")
+      .orderBy("audit_events.id", "desc")
+      .limit(filter.limit)
+      .offset(filter.offset ?? 0)
+      .execute(),
+    applyFilter(base as unknown as AuditQuery, filter)
+      .select((eb) => eb.fn.countAll().as("total"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const total = Number(counted.total);
+  const events = rows.map(
     (row): ActivityEvent => ({
       id: row.id,
       at: row.at,
@@ -91,6 +144,8 @@ export async function listAuditEvents(
       detail: row.detail,
       rail: row.rail,
       flowId: row.flow_id,
+      flowReference: row.flow_id ? flowReference(row.flow_id) : null,
+      customerName: customerNameOf(row.flow_step),
       mobileMasked: row.mobile_masked,
       ekoResponseTypeId:
         row.eko_response_type_id === null ? null : Number(row.eko_response_type_id),
@@ -98,5 +153,5 @@ export async function listAuditEvents(
       latencyMs: row.latency_ms === null ? null : Number(row.latency_ms),
     }),
   );
-  return { events, truncated };
+  return { events, total, truncated: total > (filter.offset ?? 0) + events.length };
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
+import { flowReference } from "../contract/flow-reference.ts";
 import type { FlowRecord } from "../flows/flow-record.ts";
 import { engines, setUpTestDatabases } from "../test-support/databases.ts";
 import { createFlowRepository } from "./flow-repository.ts";
+import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
 
 const databases = setUpTestDatabases();
 const key = randomBytes(32);
@@ -64,6 +66,26 @@ describe.each(engines)("flow repository on %s", (engine) => {
       expect(stored).not.toContain(secret);
     const events = await db.selectFrom("audit_events").selectAll().execute();
     expect(events).toMatchObject([{ outcome: "otp_sent", agent_id: agent.id }]);
+  });
+
+  test("audit rows keep a keyed hash of the full mobile and the flow reference, never the number", async () => {
+    const db = await databases.open(engine);
+    const repo = createFlowRepository(db, { stateKey, now: clock().now });
+    const record = flow();
+    await repo.create(record, [
+      { ...audit("otp_sent"), flowId: record.id, customerMobile: record.mobile },
+    ]);
+    await repo.record([{ ...audit("otp_wrong"), customerMobile: null }]);
+    const rows = await db.selectFrom("audit_events").selectAll().orderBy("outcome").execute();
+    expect(rows.map((row) => [row.outcome, row.mobile_lookup, row.flow_reference])).toEqual([
+      [
+        "otp_sent",
+        mobileLookupKey("9000000001", deriveMobileLookupSecret(key)),
+        flowReference(record.id),
+      ],
+      ["otp_wrong", null, null],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("9000000001");
   });
 
   test("another agent cannot read the flow; an admin can", async () => {

@@ -7,11 +7,17 @@ import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { type AuditEventInput, recordAuditEvent } from "./audit-events.ts";
 import type { Db } from "./db.ts";
+import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
 import type { Database } from "./schema.ts";
 import { open, seal } from "./sealed-box.ts";
 
-/** One row of audit_events (the activity page reads them); the time is the save's. */
-export type AuditEntry = Omit<AuditEventInput, "at">;
+/**
+ * One row of audit_events (the activity page reads them); the time is the save's.
+ * `customerMobile` is the full number: only its keyed hash is stored (mobile_lookup).
+ */
+export type AuditEntry = Omit<AuditEventInput, "at" | "mobileLookup"> & {
+  customerMobile?: string | null;
+};
 
 /** Aadhaar consent (C.5): the number appears only as its last four digits. */
 export type ConsentEntry = {
@@ -42,8 +48,21 @@ export function createFlowRepository(
     return key;
   };
 
+  let lookupSecret: Buffer | undefined;
+  const mobileLookup = (mobile: string | null | undefined) => {
+    if (!mobile) return null;
+    lookupSecret ??= deriveMobileLookupSecret(options.stateKey());
+    return mobileLookupKey(mobile, lookupSecret);
+  };
+
   async function insertAudits(trx: Transaction<Database> | Db, entries: AuditEntry[], at: string) {
-    for (const entry of entries) await recordAuditEvent(trx, { ...entry, at: new Date(at) });
+    for (const { customerMobile, ...entry } of entries) {
+      await recordAuditEvent(trx, {
+        ...entry,
+        mobileLookup: mobileLookup(customerMobile),
+        at: new Date(at),
+      });
+    }
   }
 
   async function insertConsent(trx: Transaction<Database>, consent: ConsentEntry, at: string) {

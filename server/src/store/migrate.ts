@@ -4,6 +4,7 @@ import * as initial from "./migrations/001-initial.ts";
 import * as auditAppendOnly from "./migrations/002-audit-append-only.ts";
 import * as auditNoReplace from "./migrations/003-audit-no-replace.ts";
 import * as agentPasswordChange from "./migrations/004-agent-password-change.ts";
+import * as auditLookup from "./migrations/005-audit-lookup.ts";
 
 /** Migrations are imported, not read from disk, so they work the same from any working directory. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "002-audit-append-only": auditAppendOnly,
   "003-audit-no-replace": auditNoReplace,
   "004-agent-password-change": agentPasswordChange,
+  "005-audit-lookup": auditLookup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -51,6 +51,10 @@ export type Database = {
     latency_ms: number | null;
     /** Why, in a word or two (`bad_password`, `locked`); never a secret. Added by 002. */
     detail: string | null;
+    /** HMAC of the full mobile (store/mobile-lookup.ts), for search; never the number. Added by 003. */
+    mobile_lookup: string | null;
+    /** contract/flow-reference.ts of flow_id, for search. Added by 003. */
+    flow_reference: string | null;
   };
   consent_records: {
     id: string;

@@ -43,7 +43,8 @@ export function AppHeader({ agent }: { agent: Agent }) {
           aria-current={location === "/activity" ? "page" : undefined}
           className="inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-semibold text-white underline underline-offset-4 hover:bg-white/15 focus-visible:outline-white"
         >
-          {i18n._("header.my_activity")}
+          {/* Admins see every agent's entries: "Activity", as the page calls it. */}
+          {i18n._(agent.role === "admin" ? "header.activity" : "header.my_activity")}
         </Link>
         {agent.role === "admin" ? (
           <Link

@@ -14,6 +14,7 @@ const agent: Agent = {
   id: "a1",
   login: "demo",
   name: "Demo Agent",
+  userCode: "20810200",
   role: "agent",
   language: "en",
   mustChangePassword: false,

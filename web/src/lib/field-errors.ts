@@ -35,6 +35,7 @@ const fieldErrors: Record<string, MessageDescriptor> = {
   user_code_invalid: { id: "field.user_code_invalid" },
   date_invalid: { id: "field.date_invalid" },
   date_range_invalid: { id: "field.date_range_invalid" },
+  search_invalid: { id: "field.search_invalid" },
   consent_outdated: { id: "field.consent_outdated" },
   required: { id: "field.required" },
 };

@@ -14,26 +14,37 @@ export function formatMoney(rupees: number, language: Language): string {
   }).format(rupees);
 }
 
-/** "23 Nov 2026" / "23 नव॰ 2026". */
+/**
+ * Shop time: India's, whatever time zone the counter PC is set to, and the
+ * 24-hour clock in both languages. hi-IN would otherwise print a Latin "am"
+ * inside Hindi text (Intl's Hindi data), and a 24-hour time reads the same
+ * to the agent, the customer and the support desk.
+ */
+const shopTime = { timeZone: "Asia/Kolkata", hourCycle: "h23" } as const;
+
+/** "23 Nov 2026" / "23 नव॰ 2026": day first, IST. */
 export function formatDate(value: Date | string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { dateStyle: "medium" }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(intlLocales[language], {
+    dateStyle: "medium",
+    timeZone: shopTime.timeZone,
+  }).format(new Date(value));
 }
 
-/** "23 Nov 2026, 10:42 am". */
+/** "23 Nov 2026, 22:42" / "23 नव॰ 2026, 22:42" (IST). */
 export function formatDateTime(value: Date | string, language: Language): string {
   return new Intl.DateTimeFormat(intlLocales[language], {
     dateStyle: "medium",
     timeStyle: "short",
+    ...shopTime,
   }).format(new Date(value));
 }
 
-/** "10:42:05 am": for OTP messages that arrive seconds apart. */
+/** "22:42:05" (IST): for OTP messages that arrive seconds apart. */
 export function formatTime(value: Date | string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { timeStyle: "medium" }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(intlLocales[language], {
+    timeStyle: "medium",
+    ...shopTime,
+  }).format(new Date(value));
 }
 
 /** Countdown text "4:05" (m:ss); hours are never needed for OTP timers. */

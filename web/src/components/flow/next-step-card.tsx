@@ -1,4 +1,5 @@
 import { useLingui } from "@lingui/react";
+import { ReceiptActions } from "../../features/receipt/components/receipt-actions.tsx";
 import { Button } from "../ui/button.tsx";
 import { Card } from "../ui/card.tsx";
 import { PageHeading } from "../ui/page-heading.tsx";
@@ -33,6 +34,7 @@ export function NextStepCard({ step }: { step: StepOf<"next_step"> }) {
     <Card>
       <PageHeading>{i18n._(text.title)}</PageHeading>
       <p>{i18n._(text.body)}</p>
+      <ReceiptActions />
       <Button onClick={startOver} className="self-start">
         {i18n._("flow.next_customer")}
       </Button>

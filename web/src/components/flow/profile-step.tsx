@@ -1,6 +1,7 @@
 import { useLingui } from "@lingui/react";
 import type { ReactNode } from "react";
 import type { Identity } from "../../../../server/src/contract/flow-view.ts";
+import { ReceiptActions } from "../../features/receipt/components/receipt-actions.tsx";
 import { Button } from "../ui/button.tsx";
 import { PageHeading } from "../ui/page-heading.tsx";
 import { ProfileCard } from "./profile-card.tsx";
@@ -21,6 +22,7 @@ export function ProfileStep({ step, renderIdentity }: ProfileStepProps) {
       <PageHeading>{i18n._("profile.title")}</PageHeading>
       <ProfileCard profile={step.profile} />
       {step.identity && renderIdentity ? renderIdentity(step.identity) : null}
+      <ReceiptActions />
       <Button onClick={startOver} className="self-start">
         {i18n._("flow.next_customer")}
       </Button>

@@ -153,7 +153,7 @@ test("failed: plain words, Eko's code small, and start over", async () => {
     />,
   );
   expect(heading()).toHaveTextContent("Eko sent an answer the console doesn't understand");
-  expect(screen.getByText(/Eko code 1388/)).toBeInTheDocument();
+  expect(screen.getByText(/Code for support: 1388/)).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Start over" })).toBeInTheDocument();
 });
 

@@ -17,6 +17,7 @@ export function StatusBadge({
 }) {
   return (
     <span
+      data-badge
       className={`inline-flex items-center rounded-full border px-3 py-0.5 text-sm font-semibold ${tones[tone]}`}
     >
       {children}

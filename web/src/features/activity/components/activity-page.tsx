@@ -1,7 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert } from "../../../components/ui/alert.tsx";
 import { ApiErrorAlert } from "../../../components/ui/api-error-alert.tsx";
 import { Card } from "../../../components/ui/card.tsx";
 import { PageHeading } from "../../../components/ui/page-heading.tsx";
@@ -10,18 +9,32 @@ import { activityExportHref } from "../api/export-activity.ts";
 import { type ActivityFilters as Filters, getActivityQueryOptions } from "../api/get-activity.ts";
 import { ActivityFilters } from "./activity-filters.tsx";
 import { ActivityList } from "./activity-list.tsx";
+import { ActivityPager } from "./activity-pager.tsx";
+import { ActivitySearch } from "./activity-search.tsx";
 
 /** Today's calendar day in India (UTC+05:30), as the activity API counts days. */
 function todayInIndia(now: Date): string {
   return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 }
 
-/** "My activity": today by default; admins see every agent and can export CSV. */
+/**
+ * "My activity" ("Activity" for admins, who see every agent and can export
+ * CSV): today by default, a page at a time, searchable by customer.
+ */
 export function ActivityPage({ isAdmin }: { isAdmin: boolean }) {
   const { i18n } = useLingui();
   const [filters, setFilters] = useState<Filters>({});
   const today = todayInIndia(new Date());
   const activity = useQuery(getActivityQueryOptions(filters));
+  // Any new filter or search starts again at the first page.
+  const filterBy = (next: Filters) => setFilters({ ...next, page: 1 });
+  const shown = activity.data
+    ? {
+        first: (activity.data.page - 1) * activity.data.pageSize + 1,
+        last: (activity.data.page - 1) * activity.data.pageSize + activity.data.events.length,
+        total: activity.data.total,
+      }
+    : null;
 
   return (
     <div className="flex flex-col gap-4">
@@ -29,7 +42,11 @@ export function ActivityPage({ isAdmin }: { isAdmin: boolean }) {
         <PageHeading level={1}>
           {i18n._(isAdmin ? "activity.title.admin" : "activity.title")}
         </PageHeading>
-        <ActivityFilters filters={filters} onChange={setFilters} isAdmin={isAdmin} today={today} />
+        <ActivitySearch
+          value={filters.search ?? ""}
+          onSearch={(search) => filterBy({ ...filters, search })}
+        />
+        <ActivityFilters filters={filters} onChange={filterBy} isAdmin={isAdmin} today={today} />
         {isAdmin ? (
           <a
             href={activityExportHref(filters)}
@@ -45,17 +62,20 @@ export function ActivityPage({ isAdmin }: { isAdmin: boolean }) {
         {activity.isError ? (
           <ApiErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />
         ) : null}
-        {activity.data ? (
+        {activity.data && shown ? (
           <>
             <p className="font-semibold">
-              {i18n._("activity.count", { count: activity.data.events.length })}
+              {shown.total === 0 ? i18n._("activity.count.none") : i18n._("activity.count", shown)}
             </p>
-            {activity.data.truncated ? (
-              <Alert tone="warning">{i18n._("activity.truncated")}</Alert>
-            ) : null}
             {activity.data.events.length > 0 ? (
               <ActivityList events={activity.data.events} showAgent={isAdmin} />
             ) : null}
+            <ActivityPager
+              page={activity.data.page}
+              pageSize={activity.data.pageSize}
+              total={activity.data.total}
+              onPage={(page) => setFilters({ ...filters, page })}
+            />
           </>
         ) : null}
       </section>

@@ -3,6 +3,7 @@ import type { StepOf } from "../../../components/flow/step-types.ts";
 import { useStartOver } from "../../../components/flow/use-start-over.ts";
 import { Button } from "../../../components/ui/button.tsx";
 import { PageHeading } from "../../../components/ui/page-heading.tsx";
+import { ReceiptActions } from "../../receipt/components/receipt-actions.tsx";
 import { IdentityCard } from "./identity-card.tsx";
 
 /** Aadhaar verified and Eko asks for nothing more (no PAN). */
@@ -13,6 +14,7 @@ export function IdentityStep({ step }: { step: StepOf<"identity"> }) {
     <div className="flex flex-col gap-4">
       <PageHeading>{i18n._("identity.step_title")}</PageHeading>
       <IdentityCard identity={step.identity} />
+      <ReceiptActions />
       <Button onClick={startOver} className="self-start">
         {i18n._("flow.next_customer")}
       </Button>

@@ -1,0 +1,19 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "vitest";
+import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
+
+test("the lookup key is keyed, deterministic and hides the number", () => {
+  const secret = deriveMobileLookupSecret(randomBytes(32));
+  const key = mobileLookupKey("9000000001", secret);
+  expect(mobileLookupKey("9000000001", secret)).toBe(key);
+  expect(mobileLookupKey("9000000002", secret)).not.toBe(key);
+  expect(mobileLookupKey("9000000001", deriveMobileLookupSecret(randomBytes(32)))).not.toBe(key);
+  expect(key).not.toContain("0001");
+  expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+});
+
+test("the derived secret is not the state key itself", () => {
+  const stateKey = randomBytes(32);
+  expect(deriveMobileLookupSecret(stateKey).equals(stateKey)).toBe(false);
+  expect(deriveMobileLookupSecret(stateKey).equals(deriveMobileLookupSecret(stateKey))).toBe(true);
+});
