@@ -1,6 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import { createEkoClient, type EkoClient } from "./eko/client.ts";
 import type { Env } from "./env.ts";
+import { createAbuseLimits } from "./flows/abuse-limits.ts";
+import { createFlowService, type FlowService } from "./flows/flow-service.ts";
 import type { Logger } from "./logger.ts";
 import type { AgentVariables } from "./middleware/agent-context.ts";
 import { apiBodyLimit } from "./middleware/body-limit.ts";
@@ -15,6 +18,9 @@ import { createAuthRoutes } from "./routes/auth.ts";
 import { createFlowRoutes } from "./routes/flows.ts";
 import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
+import { createFlowRepository } from "./store/flow-repository.ts";
+import { createRateLimiter } from "./store/rate-limiter.ts";
+import { loadStateKey } from "./store/sealed-box.ts";
 import { mountWebApp } from "./web-assets.ts";
 
 export type AppDeps = {
@@ -30,20 +36,55 @@ export type AppDeps = {
    * EKO_BASE_URL names another sandbox: a second, unused outbox here would mislead.
    */
   mountSandbox?: boolean;
+  /** Defaults to a client for env.eko (base URL read per call). */
+  eko?: EkoClient;
+  /** Defaults to loadStateKey(env). */
+  stateKey?: Buffer;
 };
+
+export type ConsoleServices = { flows: FlowService };
+
+/** The flow service on this store, Eko client, clock and limiter: built once per app. */
+export function createConsoleServices(
+  deps: Pick<AppDeps, "env" | "db" | "logger" | "now" | "eko" | "stateKey">,
+): ConsoleServices {
+  const now = deps.now ?? (() => new Date());
+  const eko =
+    deps.eko ??
+    createEkoClient({
+      baseUrl: () => deps.env.eko.baseUrl,
+      developerKey: deps.env.eko.developerKey,
+      accessKey: deps.env.eko.accessKey,
+      initiatorId: deps.env.eko.initiatorId,
+      timeoutMs: deps.env.eko.timeoutMs,
+      logger: deps.logger,
+      now: () => now().getTime(),
+    });
+  // A configured STATE_KEY is checked now; a generated one (SQLite) is only created on first use.
+  let stateKey = deps.stateKey ?? (deps.env.stateKey ? loadStateKey(deps.env) : null);
+  const repo = createFlowRepository(deps.db, {
+    stateKey: () => {
+      stateKey ??= loadStateKey(deps.env);
+      return stateKey;
+    },
+    now,
+  });
+  const limits = createAbuseLimits(createRateLimiter(deps.db, now));
+  return { flows: createFlowService({ repo, eko, limits, now, env: deps.env }) };
+}
 
 /**
  * The console API. Routes are chained so `AppType` keeps every route's types
  * for the web's `hc<AppType>` client.
  */
-export function createApi(deps: AppDeps) {
+export function createApi(deps: AppDeps, services: ConsoleServices = createConsoleServices(deps)) {
   const now = deps.now ?? (() => new Date());
   // validationHook: zod failures → 422 validation_failed (sub-apps inherit it).
   const api = new OpenAPIHono<{ Variables: AgentVariables }>({ defaultHook: validationHook });
   // ROUTES: chained .route() calls for auth, flows, activity go here.
   return api
     .route("/auth", createAuthRoutes({ ...deps, now }))
-    .route("/flows", createFlowRoutes({ ...deps, now }))
+    .route("/flows", createFlowRoutes({ env: deps.env, flows: services.flows }))
     .route("/", createActivityRoutes({ ...deps, now }));
 }
 export type AppType = ReturnType<typeof createApi>;
@@ -67,7 +108,7 @@ export function createApp(deps: AppDeps) {
     csrfProtection(deps.env),
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
   );
-  const api = createApi(deps);
+  const api = createApi(deps, createConsoleServices(deps));
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Eko OTP agent console API", version: "1" },

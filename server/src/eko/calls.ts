@@ -9,6 +9,8 @@ export type EkoCallSpec = {
   customerIdInBody?: boolean;
   /** `service_code: 80` ("for PayPoint", §9): every DigiKhata call and Levin onboard. */
   serviceCode?: 80;
+  /** A GET that requires `client_ref_id` (DigiKhata consent, §9 B.5 / B.6); GETs omit it otherwise. */
+  clientRefIdOnGet?: true;
 };
 
 /**
@@ -63,6 +65,38 @@ export const ekoCalls = {
     rail: "digikhata",
     serviceCode: 80,
   }, // B.4
+  digikhataConsentLanguages: {
+    method: "GET",
+    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/aadhaar/consent/languages",
+    rail: "digikhata",
+    serviceCode: 80,
+    clientRefIdOnGet: true,
+  }, // B.5 ([EPS] only)
+  digikhataConsentDetails: {
+    method: "GET",
+    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/aadhaar/consent/details",
+    rail: "digikhata",
+    serviceCode: 80,
+    clientRefIdOnGet: true,
+  }, // B.6 ([EPS] only)
+  digikhataAadhaarOtp: {
+    method: "POST",
+    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/aadhaar/otp",
+    rail: "digikhata",
+    serviceCode: 80,
+  }, // B.7 (sends the Aadhaar OTP)
+  digikhataVerifyAadhaarOtp: {
+    method: "POST",
+    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/aadhaar/otp/verify",
+    rail: "digikhata",
+    serviceCode: 80,
+  }, // B.8
+  digikhataPan: {
+    method: "POST",
+    path: "/customer/payment/ppi-digikhata/sender/{customer_id}/pan",
+    rail: "digikhata",
+    serviceCode: 80,
+  }, // B.9
 
   // §10 Flow C.
   levinGet: {

@@ -22,6 +22,8 @@ export type Call = {
   rail: Rail;
   params: Params;
   record: CustomerRecord;
+  /** The request's URL: where the sandbox itself is reachable (the consent audio link). */
+  url: string;
 };
 
 export type Services = {

@@ -12,6 +12,7 @@ import { UnexpectedStepCard } from "./unexpected-step-card.tsx";
 
 /** Steps only one rail has (Levin's Aadhaar KYC); the rail's feature supplies them. */
 export type RailSteps = {
+  consent?: (step: StepOf<"consent">, flow: FlowView) => ReactNode;
   aadhaar?: (step: StepOf<"aadhaar">, flow: FlowView) => ReactNode;
   pan?: (step: StepOf<"pan">, flow: FlowView) => ReactNode;
   identity?: (step: StepOf<"identity">, flow: FlowView) => ReactNode;
@@ -33,6 +34,8 @@ export function StepSwitch({ flow, railSteps = {} }: { flow: FlowView; railSteps
       return <OtpStep flowId={flow.id} rail={flow.rail} step={step} />;
     case "locked":
       return <LockedCard flowId={flow.id} step={step} />;
+    case "consent":
+      return railSteps.consent?.(step, flow) ?? <UnexpectedStepCard kind={step.kind} />;
     case "aadhaar":
       return railSteps.aadhaar?.(step, flow) ?? <UnexpectedStepCard kind={step.kind} />;
     case "pan":
