@@ -169,6 +169,8 @@ async function flowHarness(options: HarnessOptions, closers: (() => Promise<void
     origin,
     api,
     latestOtp,
+    /** A console call whose body is not JSON (the consent audio). */
+    rawRequest: (method: string, path: string) => app.request(`/api/flows${path}`, { method }),
     requests: () => sandbox<RequestLogEntry[]>("GET", "/requests"),
     scenario: (entry: {
       mobile: string;
