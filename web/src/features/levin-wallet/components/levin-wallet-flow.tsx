@@ -1,10 +1,10 @@
-import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
-import { FlowScreen } from "../../../components/flow/flow-screen.tsx";
-import type { RailSteps } from "../../../components/flow/step-switch.tsx";
-import { AadhaarStep } from "./aadhaar-step.tsx";
-import { IdentityCard } from "./identity-card.tsx";
-import { IdentityStep } from "./identity-step.tsx";
-import { PanStep } from "./pan-step.tsx";
+import type { FlowView } from "#contract/flow-view.ts";
+import { FlowScreen } from "../../flow/components/flow-screen.tsx";
+import type { RailSteps } from "../../flow/components/step-switch.tsx";
+import { AadhaarStep } from "../../kyc/components/aadhaar-step.tsx";
+import { IdentityCard } from "../../kyc/components/identity-card.tsx";
+import { IdentityStep } from "../../kyc/components/identity-step.tsx";
+import { PanStep } from "../../kyc/components/pan-step.tsx";
 
 /**
  * Levin (eko-api.md §10): sender OTP, then Aadhaar number + consent (C.5),
