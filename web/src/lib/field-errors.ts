@@ -28,6 +28,8 @@ const fieldErrors: Record<string, MessageDescriptor> = {
   date_invalid: { id: "field.date_invalid" },
   date_range_invalid: { id: "field.date_range_invalid" },
   consent_outdated: { id: "field.consent_outdated" },
+  consent_language: { id: "field.consent_language" },
+  consent_given: { id: "field.consent_given" },
   required: { id: "field.required" },
 };
 

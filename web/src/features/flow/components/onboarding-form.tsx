@@ -11,6 +11,7 @@ import { TextInput } from "../../../components/ui/text-input.tsx";
 import { isApiRequestError } from "../../../lib/api-error.ts";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";
 import { latestAdultDob } from "../../../lib/format.ts";
+import { setServerFieldErrors } from "../../../lib/server-field-errors.ts";
 import { useOnboardCustomer } from "../api/onboard-customer.ts";
 import { indianStates, stateLabels } from "./indian-states.ts";
 
@@ -22,10 +23,6 @@ const fieldPaths: ReadonlyArray<Path<OnboardingInput>> = [
   "address.state",
   "address.pincode",
 ];
-
-function isFieldPath(path: string): path is Path<OnboardingInput> {
-  return (fieldPaths as readonly string[]).includes(path);
-}
 
 /**
  * New customer (Eko 308 → onboard, eko-api.md §8 A.2 / §9 B.2 / §10 C.2).
@@ -45,15 +42,7 @@ export function OnboardingForm({ flowId }: { flowId: string }) {
 
   function submit(details: Onboarding) {
     onboard.mutate(details, {
-      onError: (error) => {
-        if (!isApiRequestError(error) || !error.details.fields) return;
-        let first = true;
-        for (const [path, key] of Object.entries(error.details.fields)) {
-          if (!isFieldPath(path)) continue;
-          form.setError(path, { type: "server", message: key }, { shouldFocus: first });
-          first = false;
-        }
-      },
+      onError: (error) => setServerFieldErrors(form.setError, error, fieldPaths),
     });
   }
 

@@ -11,6 +11,8 @@ import { ConsentPanel } from "./consent-panel.tsx";
 
 type AadhaarFormProps = {
   consentVersion: string;
+  /** DigiKhata: consent was its own step; the number goes straight to Eko. */
+  consentGiven?: boolean;
   busy: boolean;
   /** Resolves or rejects when Eko has answered; the form then forgets the number. */
   onSubmit: (request: AadhaarRequest) => Promise<unknown>;
@@ -26,7 +28,7 @@ function validationKey(digits: string): string | undefined {
  * customer's consent read out by the agent. The number is dropped from state
  * as soon as it is sent; only "XXXX XXXX 1234" stays on screen meanwhile.
  */
-export function AadhaarForm({ consentVersion, busy, onSubmit }: AadhaarFormProps) {
+export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: AadhaarFormProps) {
   const { i18n } = useLingui();
   const [stage, setStage] = useState<"number" | "consent">("number");
   const [digits, setDigits] = useState("");
@@ -39,7 +41,9 @@ export function AadhaarForm({ consentVersion, busy, onSubmit }: AadhaarFormProps
     event.preventDefault();
     const key = validationKey(digits);
     setNumberError(key);
-    if (!key) setStage("consent");
+    if (key) return;
+    if (consentGiven) void sendNumber({ aadhaar: digits });
+    else setStage("consent");
   }
 
   async function send(event: FormEvent<HTMLFormElement>) {
@@ -49,10 +53,14 @@ export function AadhaarForm({ consentVersion, busy, onSubmit }: AadhaarFormProps
       setConsentMissing(true);
       return;
     }
-    const request: AadhaarRequest = {
+    await sendNumber({
       aadhaar: digits,
       consent: { accepted: true, language: currentLanguage(i18n), version: consentVersion },
-    };
+    });
+  }
+
+  async function sendNumber(request: AadhaarRequest) {
+    if (busy) return;
     setSentMask(maskAadhaar(digits));
     setDigits("");
     try {
@@ -70,7 +78,7 @@ export function AadhaarForm({ consentVersion, busy, onSubmit }: AadhaarFormProps
     return (
       <form noValidate onSubmit={toConsent} className="flex flex-col gap-4">
         <PageHeading key="number">{i18n._("aadhaar.title")}</PageHeading>
-        <p>{i18n._("aadhaar.intro")}</p>
+        <p>{i18n._(consentGiven ? "aadhaar.intro_after_consent" : "aadhaar.intro")}</p>
         <AadhaarNumberInput
           label={i18n._("aadhaar.label")}
           hint={i18n._("aadhaar.hint")}
@@ -82,8 +90,8 @@ export function AadhaarForm({ consentVersion, busy, onSubmit }: AadhaarFormProps
           onBlur={() => setNumberError(digits.length === 12 ? validationKey(digits) : undefined)}
           error={fieldErrorMessage(i18n, numberError)}
         />
-        <Button type="submit" className="self-start">
-          {i18n._("aadhaar.continue")}
+        <Button type="submit" busy={busy} className="self-start">
+          {i18n._(consentGiven ? "aadhaar.send_otp" : "aadhaar.continue")}
         </Button>
       </form>
     );

@@ -7,7 +7,10 @@ import type { StepOf } from "../../flow/components/step-types.ts";
 import { type AadhaarRequest, useSubmitAadhaar } from "../api/submit-aadhaar.ts";
 import { AadhaarForm } from "./aadhaar-form.tsx";
 
-/** Levin C.5: the Aadhaar number plus recorded consent; Eko then sends the Aadhaar OTP. */
+/**
+ * The Aadhaar number (Levin C.5 with the consent on the next screen; DigiKhata
+ * B.7 after its own consent step); Eko then sends the Aadhaar OTP.
+ */
 export function AadhaarStep({ flowId, step }: { flowId: string; step: StepOf<"aadhaar"> }) {
   const { i18n } = useLingui();
   const submit = useSubmitAadhaar(flowId);
@@ -32,7 +35,12 @@ export function AadhaarStep({ flowId, step }: { flowId: string; step: StepOf<"aa
         <Alert>{i18n._("aadhaar.rejected")}</Alert>
       ) : null}
       {error ? <ApiErrorAlert error={error} /> : null}
-      <AadhaarForm consentVersion={step.consentVersion} busy={submit.isPending} onSubmit={send} />
+      <AadhaarForm
+        consentVersion={step.consentVersion}
+        consentGiven={step.consentGiven === true}
+        busy={submit.isPending}
+        onSubmit={send}
+      />
     </Card>
   );
 }
