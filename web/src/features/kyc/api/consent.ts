@@ -1,6 +1,8 @@
+import { hc } from "hono/client";
 import type { z } from "zod";
 import type { consentAcceptRequestSchema } from "#contract/flow-requests.ts";
-import { apiClient } from "../../../lib/api-client.ts";
+import type { AppType } from "../../../../../server/src/app.ts";
+import { apiBasePath, apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 import { useFlowStepMutation } from "../../flow/api/use-flow-step-mutation.ts";
 
@@ -32,7 +34,10 @@ export function useAcceptConsent(flowId: string) {
   );
 }
 
-/** Where the consent recording plays from: our server, which streams Eko's file. */
+/**
+ * Where the consent recording plays from: our server, which streams Eko's file
+ * (GET /api/flows/{flowId}/consent/audio). An <audio> src, not a fetch.
+ */
 export function consentAudioUrl(flowId: string): string {
-  return apiClient.flows[":flowId"].consent.audio.$url({ param: { flowId } }).pathname;
+  return `${apiBasePath}${apiClient.flows[":flowId"].consent.audio.$path({ param: { flowId } })}`;
 }
