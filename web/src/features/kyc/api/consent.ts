@@ -1,7 +1,5 @@
-import { hc } from "hono/client";
 import type { z } from "zod";
 import type { consentAcceptRequestSchema } from "#contract/flow-requests.ts";
-import type { AppType } from "../../../../../server/src/app.ts";
 import { apiBasePath, apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 import { useFlowStepMutation } from "../../flow/api/use-flow-step-mutation.ts";
