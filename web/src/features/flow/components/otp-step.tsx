@@ -1,5 +1,8 @@
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
-import { type FormEvent, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { verifyOtpSchema } from "#contract/flow-requests.ts";
 import type { Rail } from "#contract/rails.ts";
 import { Alert } from "../../../components/ui/alert.tsx";
 import { ApiErrorAlert } from "../../../components/ui/api-error-alert.tsx";
@@ -7,7 +10,9 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card } from "../../../components/ui/card.tsx";
 import { OtpInput } from "../../../components/ui/otp-input.tsx";
 import { PageHeading } from "../../../components/ui/page-heading.tsx";
+import { fieldErrorMessage } from "../../../lib/field-errors.ts";
 import { formatCountdown } from "../../../lib/format.ts";
+import { hasServerFieldErrors, setServerFieldErrors } from "../../../lib/server-field-errors.ts";
 import { useResendOtp } from "../api/resend-otp.ts";
 import { useVerifyOtp } from "../api/verify-otp.ts";
 import type { StepOf } from "./step-types.ts";
@@ -30,7 +35,11 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
   const { i18n } = useLingui();
   const verify = useVerifyOtp(flowId);
   const resend = useResendOtp(flowId);
-  const [otp, setOtp] = useState("");
+  const form = useForm<z.input<typeof verifyOtpSchema>>({
+    resolver: zodResolver(verifyOtpSchema),
+    defaultValues: { otp: "" },
+  });
+  const otp = form.watch("otp");
   const now = useNow();
   const expiresIn = secondsUntil(step.expiresAt, now);
   const resendIn = secondsUntil(step.resendAvailableAt, now);
@@ -41,17 +50,17 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
     if (verify.isPending || resend.isPending || expired || code.length !== step.otpLength) return;
     resend.reset();
     // A wrong OTP comes back as a new FlowView (lastAttempt "wrong"): clear the boxes for the next try.
-    verify.mutate(code, { onSuccess: () => setOtp("") });
+    verify.mutate(code, {
+      onSuccess: () => form.reset({ otp: "" }),
+      onError: (error) => setServerFieldErrors(form.setError, error, ["otp"]),
+    });
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    submit(otp);
-  }
+  const handleSubmit = form.handleSubmit(({ otp: code }) => submit(code));
 
   function sendAgain() {
     verify.reset();
-    setOtp("");
+    form.reset({ otp: "" });
     resend.mutate();
   }
 
@@ -75,22 +84,32 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
         </Alert>
       ) : null}
       {resend.isSuccess && !expired ? <Alert tone="success">{i18n._("otp.resent")}</Alert> : null}
-      {verify.error ? (
+      {verify.error && !hasServerFieldErrors(verify.error, ["otp"]) ? (
         <ApiErrorAlert error={verify.error} onRetry={() => submit(verify.variables ?? otp)} />
       ) : null}
       {resend.error ? <ApiErrorAlert error={resend.error} onRetry={sendAgain} /> : null}
 
       <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-4">
-        <OtpInput
-          label={i18n._("otp.label")}
-          hint={
-            expired ? undefined : i18n._("otp.expires_in", { time: formatCountdown(expiresIn) })
-          }
-          length={step.otpLength}
-          value={otp}
-          onChange={setOtp}
-          onComplete={submit}
-          disabled={expired || verify.isPending}
+        <Controller
+          control={form.control}
+          name="otp"
+          render={({ field, fieldState }) => (
+            <OtpInput
+              label={i18n._("otp.label")}
+              hint={
+                expired ? undefined : i18n._("otp.expires_in", { time: formatCountdown(expiresIn) })
+              }
+              length={step.otpLength}
+              value={field.value}
+              onChange={(value) => {
+                field.onChange(value);
+                if (fieldState.error) form.clearErrors("otp");
+              }}
+              onComplete={submit}
+              disabled={expired || verify.isPending}
+              error={fieldErrorMessage(i18n, fieldState.error?.message)}
+            />
+          )}
         />
         <div className="flex flex-wrap items-center gap-3">
           <Button
