@@ -138,8 +138,8 @@ test("existing customer's profile, and DigiKhata's next-step card", async ({
   const mobile = newCustomerMobile();
   const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
   await enterOtpFromPhone(page, request, mobile, { since });
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "next step");
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
+  await expectAccessibleInBothLanguages(page, "DigiKhata consent languages");
 });
 
 test("an Eko answer the console does not understand (failed card)", async ({

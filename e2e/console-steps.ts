@@ -24,6 +24,7 @@ export const headings = {
   aadhaarOtp: "Enter the Aadhaar OTP",
   aadhaar: "Aadhaar KYC",
   consent: "Customer's consent",
+  digikhataConsent: "Customer's consent for Aadhaar KYC",
   pan: "PAN verification",
   profile: "Customer verified",
   aadhaarPending: "Mobile verified — Aadhaar KYC still needed",
@@ -34,7 +35,7 @@ export const headings = {
 /** Where a new customer lands once their mobile OTP is right (sandbox README, persona 9000000003). */
 export const afterNewCustomerOtp: Record<Rail, string> = {
   "customer-account": headings.profile,
-  digikhata: headings.aadhaarPending,
+  digikhata: headings.digikhataConsent,
   levin: headings.aadhaar,
 };
 
@@ -111,6 +112,31 @@ export async function submitAadhaar(page: Page, aadhaar = testAadhaar): Promise<
   await page
     .getByRole("checkbox", { name: "I have read this to the customer and the customer agrees" })
     .check();
+  const since = Date.now();
+  await page.getByRole("button", { name: "Send Aadhaar OTP" }).click();
+  return since;
+}
+
+/**
+ * DigiKhata consent (B.5, B.6): the language (English unless told), the text,
+ * the customer's "yes". Returns when the Aadhaar screen is up.
+ */
+export async function giveDigikhataConsent(page: Page, language = "English"): Promise<void> {
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
+  await page.getByLabel("Consent language").selectOption({ label: language });
+  await page.getByRole("button", { name: "Show consent" }).click();
+  await expect(page.getByRole("region", { name: `Consent text (${language})` })).toBeVisible();
+  await page
+    .getByRole("checkbox", { name: "I have read this to the customer and the customer agrees" })
+    .check();
+  await page.getByRole("button", { name: "Customer agrees — continue" }).click();
+  await expect(stepHeading(page, headings.aadhaar)).toBeVisible();
+}
+
+/** DigiKhata B.7: the number alone (consent was its own step). Returns when the OTP was asked for. */
+export async function submitAadhaarNumber(page: Page, aadhaar = testAadhaar): Promise<number> {
+  await expect(stepHeading(page, headings.aadhaar)).toBeVisible();
+  await page.getByLabel("Aadhaar number").fill(aadhaar);
   const since = Date.now();
   await page.getByRole("button", { name: "Send Aadhaar OTP" }).click();
   return since;

@@ -1,10 +1,12 @@
 import {
   enterOtpFromPhone,
+  giveDigikhataConsent,
   headings,
   newCustomerToOtp,
   profileValue,
   stepHeading,
   submitAadhaar,
+  submitAadhaarNumber,
   submitPan,
   testAadhaar,
 } from "./console-steps.ts";
@@ -26,19 +28,21 @@ test("Customer account: a new customer is registered, verified, and gets a non-K
   await expect(profileValue(page, "Monthly limit")).toHaveText("₹25,000");
 });
 
-test("DigiKhata wallet: a new sender is registered and verified, then sent on to Aadhaar KYC", async ({
+test("DigiKhata wallet: a new sender goes through mobile OTP, consent, Aadhaar OTP and PAN to full KYC", async ({
   signedInPage: page,
   request,
 }) => {
   const mobile = newCustomerMobile();
   const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
-
   await enterOtpFromPhone(page, request, mobile, { since, purpose: "mobile" });
 
-  // The console has no DigiKhata Aadhaar step (eko-api.md §9): it says where to carry on.
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
-  await expect(page.getByText(/complete the Aadhaar KYC in Eko Connect/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Next customer" })).toBeVisible();
+  await giveDigikhataConsent(page);
+  const aadhaarSentAt = await submitAadhaarNumber(page);
+  await expect(stepHeading(page, headings.aadhaarOtp)).toBeVisible();
+  await enterOtpFromPhone(page, request, mobile, { since: aadhaarSentAt, purpose: "aadhaar" });
+  await submitPan(page);
+  await expect(stepHeading(page, headings.profile)).toBeVisible();
+  await expect(page.getByText("Full KYC")).toBeVisible();
 });
 
 test("Levin wallet: a new sender goes through mobile OTP, Aadhaar + consent, Aadhaar OTP and PAN to full KYC", async ({

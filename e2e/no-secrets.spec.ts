@@ -53,8 +53,8 @@ test("nothing the browser receives carries an otp_ref_id, a wallet_token, the Ek
   await page.getByRole("button", { name: "New customer" }).click();
 
   await toVerifiedMobile("digikhata");
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
-  await page.getByRole("button", { name: "Next customer" }).click();
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
+  await page.getByRole("button", { name: "New customer" }).click();
 
   const levin = await toVerifiedMobile("levin");
   await expect(stepHeading(page, headings.aadhaar)).toBeVisible();

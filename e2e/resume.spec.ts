@@ -29,15 +29,15 @@ test("the flow id is in the URL: Refresh and Back bring the agent back to the sa
   await expect(stepHeading(page, headings.mobileOtp)).toBeVisible();
 
   await enterOtpFromPhone(page, request, mobile, { since });
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
   await page.reload();
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
 
   // Back to the start screen, Forward to the finished flow.
   await page.goBack();
   await expect(stepHeading(page, headings.start)).toBeVisible();
   await page.goForward();
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
 });
 
 test('"New customer" in the header returns to an empty start screen in one click', async ({

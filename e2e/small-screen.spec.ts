@@ -95,7 +95,7 @@ test("Levin's Aadhaar, consent, Aadhaar OTP, PAN and profile with identity fit 3
   await fitsInBothLanguages(page, "profile with identity");
 });
 
-test("the lock, the next-step card and an Eko failure fit 360 px @mobile-only", async ({
+test("the lock, the DigiKhata consent and an Eko failure fit 360 px @mobile-only", async ({
   signedInPage: page,
   request,
 }) => {
@@ -114,10 +114,10 @@ test("the lock, the next-step card and an Eko failure fit 360 px @mobile-only", 
   const mobile = newCustomerMobile();
   const next = await newCustomerToOtp(page, { rail: "digikhata", mobile });
   await enterOtpFromPhone(page, request, mobile, { since: next.since });
-  await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
-  await fitsInBothLanguages(page, "next step");
+  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
+  await fitsInBothLanguages(page, "DigiKhata consent languages");
 
-  await page.getByRole("button", { name: "Next customer" }).click();
+  await page.getByRole("button", { name: "New customer" }).click();
   const refused = newCustomerMobile();
   await queueSandbox(request, { mobile: refused, scenario: 585 });
   await startFlow(page, { rail: "customer-account", mobile: refused });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FlowView } from "../src/contract/flow-view.ts";
 import type { Rail } from "../src/contract/rails.ts";
-import { outcomeOf } from "../src/flows/step-runner.ts";
+import { outcomeOf } from "../src/flows/flow-service.ts";
 import { TEST_AADHAAR } from "../src/sandbox/personas.ts";
 
 /*

@@ -1,6 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import { createEkoClient, type EkoClient } from "./eko/client.ts";
 import type { Env } from "./env.ts";
+import { createAbuseLimits } from "./flows/abuse-limits.ts";
+import { createFlowService, type FlowService } from "./flows/flow-service.ts";
 import type { Logger } from "./logger.ts";
 import { httpMetrics, metricsHandler } from "./metrics/http.ts";
 import { createMetrics, type Metrics } from "./metrics/metrics.ts";
@@ -22,7 +25,9 @@ import { createFlowRoutes } from "./routes/flows.ts";
 import { createPasswordRoutes } from "./routes/password.ts";
 import { createSandboxApp } from "./sandbox/app.ts";
 import type { Db } from "./store/db.ts";
+import { createFlowRepository } from "./store/flow-repository.ts";
 import { deriveMobileLookupSecret } from "./store/mobile-lookup.ts";
+import { createRateLimiter } from "./store/rate-limiter.ts";
 import { checkReadiness } from "./store/readiness.ts";
 import { loadStateKey } from "./store/sealed-box.ts";
 import { mountWebApp } from "./web-assets.ts";
@@ -44,19 +49,37 @@ export type AppDeps = {
   verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
   /** This app's Prometheus registry; a fresh one by default (each app counts its own). */
   metrics?: Metrics;
+  /** Defaults to a client for env.eko (base URL read per call). */
+  eko?: EkoClient;
+  /** Defaults to loadStateKey(env). */
+  stateKey?: Buffer;
 };
 
-/**
- * The console API. Routes are chained so `AppType` keeps every route's types
- * for the web's `hc<AppType>` client.
- */
-export function createApi(deps: AppDeps) {
+export type ConsoleServices = {
+  flows: FlowService;
+  /** The activity search's key for mobile lookups: the one the flows write with. */
+  mobileLookupSecret: () => Buffer;
+};
+
+/** The flow service on this store, Eko client, clock and limiter: built once per app. */
+export function createConsoleServices(
+  deps: Pick<AppDeps, "env" | "db" | "logger" | "now" | "eko" | "stateKey">,
+): ConsoleServices {
   const now = deps.now ?? (() => new Date());
-  // validationHook: zod failures → 422 validation_failed (sub-apps inherit it).
-  const api = new OpenAPIHono<{ Variables: AgentVariables }>({ defaultHook: validationHook });
-  // One STATE_KEY for the flows (sealing, mobile lookup keys) and the activity search, read
-  // when first needed: a generated SQLite key file is only created then (store/sealed-box.ts).
-  let stateKey: Buffer | undefined;
+  const eko =
+    deps.eko ??
+    createEkoClient({
+      baseUrl: () => deps.env.eko.baseUrl,
+      developerKey: deps.env.eko.developerKey,
+      accessKey: deps.env.eko.accessKey,
+      initiatorId: deps.env.eko.initiatorId,
+      timeoutMs: deps.env.eko.timeoutMs,
+      logger: deps.logger,
+      now: () => now().getTime(),
+    });
+  // One STATE_KEY for sealing and the mobile lookup keys. A configured one is checked now; a
+  // generated one (SQLite) is only created on first use (store/sealed-box.ts).
+  let stateKey = deps.stateKey ?? (deps.env.stateKey ? loadStateKey(deps.env) : null);
   const stateKeyOf = () => {
     stateKey ??= loadStateKey(deps.env);
     return stateKey;
@@ -66,11 +89,30 @@ export function createApi(deps: AppDeps) {
     lookupSecret ??= deriveMobileLookupSecret(stateKeyOf());
     return lookupSecret;
   };
+  const repo = createFlowRepository(deps.db, { stateKey: stateKeyOf, now });
+  const limits = createAbuseLimits(createRateLimiter(deps.db, now));
+  return {
+    flows: createFlowService({ repo, eko, limits, now, env: deps.env }),
+    mobileLookupSecret,
+  };
+}
+
+/**
+ * The console API. Routes are chained so `AppType` keeps every route's types
+ * for the web's `hc<AppType>` client.
+ */
+export function createApi(deps: AppDeps, services: ConsoleServices = createConsoleServices(deps)) {
+  const now = deps.now ?? (() => new Date());
+  // validationHook: zod failures → 422 validation_failed (sub-apps inherit it).
+  const api = new OpenAPIHono<{ Variables: AgentVariables }>({ defaultHook: validationHook });
   // ROUTES: chained .route() calls for auth, flows, activity go here.
   return api
     .route("/auth", createAuthRoutes({ ...deps, now }))
-    .route("/flows", createFlowRoutes({ ...deps, now, stateKey: stateKeyOf }))
-    .route("/", createActivityRoutes({ ...deps, now, mobileLookupSecret }))
+    .route("/flows", createFlowRoutes({ env: deps.env, flows: services.flows }))
+    .route(
+      "/",
+      createActivityRoutes({ ...deps, now, mobileLookupSecret: services.mobileLookupSecret }),
+    )
     .route("/auth/password", createPasswordRoutes({ ...deps, now }))
     .route("/admin/agents", createAgentRoutes({ ...deps, now }));
 }
@@ -117,7 +159,7 @@ export function createApp(deps: AppDeps) {
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
     requirePasswordChanged,
   );
-  const api = createApi(deps);
+  const api = createApi(deps, createConsoleServices(deps));
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Eko OTP agent console API", version: "1" },

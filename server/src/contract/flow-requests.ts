@@ -17,14 +17,33 @@ export const verifyOtpSchema = z.object({ otp: otpSchema });
 
 export const consentLanguages = ["en", "hi"] as const;
 
-/** Levin Validate Aadhaar (§10 C.5): the number plus the customer's recorded consent. */
+/**
+ * The Aadhaar number (Levin C.5, DigiKhata B.7). Levin takes the customer's
+ * consent on the same screen, so it comes along; DigiKhata's was given on the
+ * consent step and the server refuses a second one.
+ */
 export const aadhaarRequestSchema = z.object({
   aadhaar: aadhaarSchema,
-  consent: z.object({
-    accepted: z.literal(true, { error: "consent_required" }),
-    language: z.enum(consentLanguages),
-    version: z.string().min(1).max(40),
-  }),
+  consent: z
+    .object({
+      accepted: z.literal(true, { error: "consent_required" }),
+      language: z.enum(consentLanguages),
+      version: z.string().min(1).max(40),
+    })
+    .optional(),
+});
+
+/** DigiKhata B.6: show the consent text in this language (a `pkid` from B.5). */
+export const consentLanguageRequestSchema = z.object({
+  languageId: z.string().regex(/^\d{1,3}$/, { error: "consent_language" }),
+});
+
+/** DigiKhata: the agent confirms that the customer agreed to the text shown. */
+export const consentAcceptRequestSchema = z.object({
+  accepted: z.literal(true, { error: "consent_required" }),
+  /** `textSha256` of the consent step: the text on the agent's screen is the current one. */
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "consent_outdated" }),
+  audioPlayed: z.boolean(),
 });
 
 export const panRequestSchema = z.object({ pan: panSchema });

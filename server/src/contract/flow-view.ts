@@ -31,8 +31,44 @@ export const aadhaarStepSchema = z.object({
   kind: z.literal("aadhaar"),
   /** Version of the consent text the agent must show (the text itself is in the web catalogs). */
   consentVersion: z.string(),
-  /** Eko rejected the previous Aadhaar number (Levin 2138 "Adhar Validation Failed"). */
+  /** Eko rejected the previous Aadhaar number (2138 "Adhar Validation Failed"). */
   rejected: z.boolean(),
+  /**
+   * DigiKhata: the customer already agreed on the consent step (B.6), so this
+   * screen asks for the number only. Absent (Levin): consent is taken here.
+   */
+  consentGiven: z.boolean().optional(),
+});
+
+export const consentLanguageSchema = z.object({
+  /** Eko's `pkid` (B.5), sent back as `consent_language` (B.6). */
+  id: z.string(),
+  /** Eko's English name of the language ("Hindi"). */
+  name: z.string(),
+});
+export type ConsentLanguage = z.infer<typeof consentLanguageSchema>;
+
+export const consentTextSchema = z.object({
+  languageId: z.string(),
+  language: z.string(),
+  /** Eko's legal text (B.6 consentContent), shown in full, verbatim. */
+  content: z.string(),
+  /** Eko's one-line statement the customer agrees to (B.6 consent). */
+  statement: z.string(),
+  /** SHA-256 (hex) of `content` + "\n" + `statement`: the accept request names the text it showed. */
+  textSha256: z.string(),
+  /** Eko gave an audio recording; our server streams it (`GET …/consent/audio`). */
+  audio: z.boolean(),
+});
+
+/**
+ * DigiKhata Aadhaar KYC consent (§9 B.5, B.6). `languages` empty: Eko's list
+ * could not be loaded (offer a retry); `text` null: no language chosen yet.
+ */
+export const consentStepSchema = z.object({
+  kind: z.literal("consent"),
+  languages: z.array(consentLanguageSchema),
+  text: consentTextSchema.nullable(),
 });
 
 export const panStepSchema = z.object({
@@ -123,6 +159,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   otpStepSchema,
   lockedStepSchema,
   aadhaarStepSchema,
+  consentStepSchema,
   panStepSchema,
   profileStepSchema,
   identityStepSchema,

@@ -20,6 +20,8 @@ export type EkoCallSpec = {
   rail: Rail;
   /** `service_code: 80` ("for PayPoint", §9): every DigiKhata call and Levin onboard. */
   serviceCode?: 80;
+  /** A GET that requires `client_ref_id` (DigiKhata consent, §9 B.5 / B.6); GETs omit it otherwise. */
+  clientRefIdOnGet?: true;
 };
 
 const master = (path: string): EkoPath => ({ path, family: "master" });
@@ -85,6 +87,42 @@ export const ekoCalls = {
     rail: "digikhata",
     serviceCode: 80,
   }, // B.4 (intent 19 on the shared legacy path)
+  // B.5 / B.6 exist only in [EPS]; both GETs require client_ref_id.
+  digikhataConsentLanguages: {
+    method: "GET",
+    paths: [master(`${DK}/aadhaar/consent/languages`)],
+    rail: "digikhata",
+    serviceCode: 80,
+    clientRefIdOnGet: true,
+  }, // B.5
+  digikhataConsentDetails: {
+    method: "GET",
+    paths: [master(`${DK}/aadhaar/consent/details`)],
+    rail: "digikhata",
+    serviceCode: 80,
+    clientRefIdOnGet: true,
+  }, // B.6
+  digikhataAadhaarOtp: {
+    method: "POST",
+    paths: [master(`${DK}/aadhaar/otp`), legacy("/customer/account/{customer_id}/ppi/aadhaar")],
+    rail: "digikhata",
+    serviceCode: 80,
+  }, // B.7 (sends the Aadhaar OTP)
+  digikhataVerifyAadhaarOtp: {
+    method: "POST",
+    paths: [
+      master(`${DK}/aadhaar/otp/verify`),
+      legacy("/customer/account/{customer_id}/ppi/otp/verify"),
+    ],
+    rail: "digikhata",
+    serviceCode: 80,
+  }, // B.8 (intent 20 on the shared legacy path)
+  digikhataPan: {
+    method: "POST",
+    paths: [master(`${DK}/pan`), legacy("/customer/account/{customer_id}/ppi/pan")],
+    rail: "digikhata",
+    serviceCode: 80,
+  }, // B.9
 
   // §10 Flow C.
   levinGet: { method: "GET", paths: [master(LV)], rail: "levin" }, // C.1 (sends an OTP)

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, expect, test } from "vitest";
 import { UAT_CREDENTIALS } from "../env.ts";
+import { levinRail } from "../flows/rails/levin.ts";
 import { createLogger } from "../logger.ts";
 import { createEkoClient, type EkoClientOptions } from "./client.ts";
 import { EkoTransportError } from "./errors.ts";
-import { verifyLevinAadhaarOtp } from "./levin.ts";
 import { secretKeyMatches } from "./sign.ts";
 
 type Seen = { method: string; url: URL; headers: IncomingMessage["headers"]; body: string };
@@ -22,6 +22,18 @@ const OK = JSON.stringify({
   status: 2129,
   data: { otp_ref_id: "REF-SECRET-123" },
 });
+/** The Levin rail's C.6 request builder, as the flow service calls it. */
+function verifyLevinAadhaarOtp(
+  eko: ReturnType<typeof createEkoClient>,
+  context: { customerId: string; userCode: string; requestId: string },
+  input: { otp: string; otpRefId: string; walletToken: string; walletId: string },
+) {
+  const step = levinRail.verifyOtp.aadhaar;
+  if (!step) throw new Error("Levin verifies Aadhaar OTPs");
+  const { otp, ...secrets } = input;
+  return step.call({ eko, context, secrets }, otp);
+}
+
 const servers: { close: () => void }[] = [];
 afterEach(() => {
   for (const server of servers.splice(0)) server.close();

@@ -138,7 +138,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     let body: string | undefined;
     if (spec.method === "GET") {
       // §5.2: GET carries every non-path parameter in the query string.
-      for (const [key, value] of Object.entries({ ...common, ...params })) {
+      const ref = spec.clientRefIdOnGet ? { client_ref_id: clientRefId(spec, timestamp) } : {};
+      for (const [key, value] of Object.entries({ ...common, ...ref, ...params })) {
         url.searchParams.set(key, Array.isArray(value) ? JSON.stringify(value) : String(value));
       }
     } else {

@@ -5,10 +5,8 @@ import { Writable } from "node:stream";
 import { afterEach, expect, test } from "vitest";
 import { UAT_CREDENTIALS } from "../env.ts";
 import { createLogger } from "../logger.ts";
-import { createEkoClient } from "./client.ts";
-import { onboardDigikhataSender } from "./digikhata.ts";
+import { createEkoClient, type EkoCallContext, type EkoClient } from "./client.ts";
 import { EkoTransportError } from "./errors.ts";
-import { validateLevinAadhaar, verifyLevinSenderOtp } from "./levin.ts";
 
 /*
  * Path fallback (README "Decisions", eko-api.md §9 B.0 / §10 C.0): a local
@@ -74,6 +72,34 @@ async function ekoKnowing(family: "master" | "legacy", firstAnswer?: { status: n
 const context = { customerId: "9000000003", userCode: "20810200", requestId: "req-1" };
 const verifyInput = { otp: "123456", otpRefId: "REF" };
 
+// The requests the rail modules send (server/src/flows/rails/*.ts), made directly on the client.
+const verifyLevinSenderOtp = (
+  eko: EkoClient,
+  ctx: EkoCallContext,
+  input: { otp: string; otpRefId: string },
+) =>
+  eko.call("levinVerifyOtp", ctx, { otp: input.otp, otp_ref_id: input.otpRefId, intent_id: "19" });
+const validateLevinAadhaar = (
+  eko: EkoClient,
+  ctx: EkoCallContext,
+  input: { aadhaar: string; walletToken: string; walletId: string },
+) =>
+  eko.call("levinAadhaar", ctx, {
+    aadhar: input.aadhaar,
+    wallet_token: input.walletToken,
+    wallet_id: input.walletId,
+  });
+const onboardDigikhataSender = (
+  eko: EkoClient,
+  ctx: EkoCallContext,
+  input: { name: string; dob: string; residenceAddress: string[] },
+) =>
+  eko.call("digikhataOnboard", ctx, {
+    name: input.name,
+    dob: input.dob,
+    residence_address: input.residenceAddress,
+  });
+
 test("Levin Verify Sender OTP: legacy first; on 404 the same request goes to master, which is then remembered", async () => {
   const { eko, seen, switches } = await ekoKnowing("master");
   const first = await verifyLevinSenderOtp(eko, context, verifyInput);
@@ -134,7 +160,9 @@ test("master-first calls fall back to legacy; a legacy path without {customer_id
 
 test("any failure other than 404 is not sent to the next path (a write in doubt is never resent)", async () => {
   const { eko, seen } = await ekoKnowing("master", { status: 502 });
-  const error = await verifyLevinSenderOtp(eko, context, verifyInput).catch((caught) => caught);
+  const error = await verifyLevinSenderOtp(eko, context, verifyInput).catch(
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(EkoTransportError);
   expect(error).toMatchObject({ code: "upstream_unavailable", outcomeUnknown: true });
   expect(seen).toHaveLength(1);

@@ -9,8 +9,14 @@ import { ekoApiSamples } from "../test-support/eko-samples.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import { mapCustomerLookup, mapCustomerOtpIssued, mapCustomerVerify } from "./customer-account.ts";
 import {
+  consentPending,
+  mapDigikhataAadhaar,
+  mapDigikhataAadhaarVerify,
+  mapDigikhataConsentDetails,
+  mapDigikhataConsentLanguages,
   mapDigikhataLookup,
   mapDigikhataOnboard,
+  mapDigikhataPan,
   mapDigikhataResend,
   mapDigikhataVerify,
 } from "./digikhata.ts";
@@ -48,6 +54,23 @@ const onAadhaarOtp = context(otpStep({ purpose: "aadhaar", sentTo: null }), {
   aadhaar: "234123412346",
 });
 const onPan = context({ kind: "pan", identity: null, rejected: false }, wallet);
+const onConsent = context(consentPending);
+const onConsentLanguages = context({
+  kind: "consent",
+  languages: [{ id: "1", name: "English" }],
+  text: null,
+});
+const onDigikhataAadhaar = context({
+  kind: "aadhaar",
+  consentVersion: "digikhata-b6",
+  rejected: false,
+  consentGiven: true,
+});
+const onDigikhataAadhaarOtp = context(otpStep({ purpose: "aadhaar", sentTo: null }), {
+  otpRefId: REF,
+  otpIntent: "20",
+});
+const onDigikhataPan = context({ kind: "pan", identity: null, rejected: false });
 
 /** Which mapping each call's answer goes through, from the step the console calls it on. */
 const mappings: Record<EkoCallName, Mapping> = {
@@ -59,6 +82,11 @@ const mappings: Record<EkoCallName, Mapping> = {
   digikhataOnboard: { map: mapDigikhataOnboard, ctx: start },
   digikhataResendOtp: { map: mapDigikhataResend, ctx: onMobileOtp },
   digikhataVerifyOtp: { map: mapDigikhataVerify, ctx: onMobileOtp },
+  digikhataConsentLanguages: { map: mapDigikhataConsentLanguages, ctx: onConsent },
+  digikhataConsentDetails: { map: mapDigikhataConsentDetails, ctx: onConsentLanguages },
+  digikhataAadhaarOtp: { map: mapDigikhataAadhaar, ctx: onDigikhataAadhaar },
+  digikhataVerifyAadhaarOtp: { map: mapDigikhataAadhaarVerify, ctx: onDigikhataAadhaarOtp },
+  digikhataPan: { map: mapDigikhataPan, ctx: onDigikhataPan },
   levinGet: { map: mapLevinLookup, ctx: start },
   levinOnboard: { map: mapLevinOtpIssued, ctx: start },
   levinResendOtp: { map: mapLevinOtpIssued, ctx: onMobileOtp },
@@ -78,6 +106,14 @@ const profile = (name: string) => ({ step: { kind: "profile", profile: { name } 
 const aadhaarStep = (rejected: boolean) => ({ step: { kind: "aadhaar", rejected } });
 const nextStep = (reason: string) => ({ step: { kind: "next_step", reason } });
 const renew = { step: { kind: "wallet_renew" } };
+const consentStep = { step: { kind: "consent", languages: [], text: null } };
+const panStep = { step: { kind: "pan", identity: null, rejected: false } };
+const consentLanguages = {
+  step: { kind: "consent", languages: expect.arrayContaining([{ id: "4", name: "Hindi" }]) },
+};
+const consentText = {
+  step: { kind: "consent", text: expect.objectContaining({ language: "English", audio: true }) },
+};
 const publishedIdentity = {
   step: {
     kind: "identity",
@@ -106,8 +142,13 @@ const samplesExpected: Record<string, Expected> = {
   "B.3 2129 OTP re-sent": mobileOtp,
   "B.4 309 Yashwant Basnett": profile("Yashwant Basnett"),
   "B.4 309 [LEGACY] Karan Garg": profile("Karan Garg"),
-  "B.4 2136 Aadhaar pending (with data)": nextStep("aadhaar_pending"),
-  "B.4 2147 [LEGACY] PAN required": nextStep("pan_pending"),
+  "B.4 2136 Aadhaar pending (with data)": consentStep,
+  "B.4 2147 [LEGACY] PAN required": panStep,
+  "B.5 2444 consent languages": consentLanguages,
+  "B.6 2446 consent details": consentText,
+  "B.7 2129 Aadhaar OTP sent (intent 20)": aadhaarOtp,
+  "B.8 2147 PAN required": panStep,
+  "B.9 309 Karan Garg": profile("Karan Garg"),
   "C.1 2129 OTP sent": mobileOtp,
   "C.1 308 not enrolled": onboardStep,
   "C.2 2129 OTP sent": mobileOtp,
@@ -168,8 +209,16 @@ const fixtureExpected: Record<
   "ppi-digikhata-verify-otp": {
     call: "digikhataVerifyOtp",
     success: profile("Yashwant Basnett"),
-    errors: { 1: nextStep("aadhaar_pending") },
+    errors: { 1: consentStep },
   },
+  "ppi-digikhata-consent-languages": {
+    call: "digikhataConsentLanguages",
+    success: consentLanguages,
+  },
+  "ppi-digikhata-consent-details": { call: "digikhataConsentDetails", success: consentText },
+  "ppi-digikhata-generate-aadhaar-otp": { call: "digikhataAadhaarOtp", success: aadhaarOtp },
+  "ppi-digikhata-verify-aadhaar-otp": { call: "digikhataVerifyAadhaarOtp", success: panStep },
+  "ppi-digikhata-validate-pan": { call: "digikhataPan", success: profile("Karan Garg") },
   "ppi-levin-get-sender": { call: "levinGet", success: mobileOtp, errors: { 1: onboardStep } },
   "ppi-levin-onboard-sender": { call: "levinOnboard", success: mobileOtp },
   "ppi-levin-verify-otp": {
@@ -190,18 +239,7 @@ const fixtureExpected: Record<
   "ppi-levin-validate-pan": { call: "levinPan", success: profile("Karan Garg") },
 };
 
-/**
- * Our rails' fixtures with no console mapping on this branch: DigiKhata's
- * Aadhaar / PAN KYC (B.5–B.9) comes with its own issue — each becomes a
- * `fixtureExpected` row then. Recipients and transactions are out of scope.
- */
-const awaitingMapping = [
-  "ppi-digikhata-consent-languages",
-  "ppi-digikhata-consent-details",
-  "ppi-digikhata-generate-aadhaar-otp",
-  "ppi-digikhata-verify-aadhaar-otp",
-  "ppi-digikhata-validate-pan",
-];
+/** Recipients, transactions and wallet loads are beyond onboarding (§9 B.10, §10 C.8). */
 const outOfScope = /(recipient|transaction|load-wallet)/;
 
 function expectStep(result: Transition, expected: Expected) {
@@ -230,13 +268,10 @@ describe("@ekoindia/eps-mock-server fixtures", () => {
       /ppi-(levin|digikhata)|customer/.test(fixture.slug) && !outOfScope.test(fixture.slug),
   );
 
-  test("every fixture of our rails is in the table (or named as awaiting its mapping)", () => {
+  test("every fixture of our rails is in the table", () => {
     expect(ours.length).toBeGreaterThanOrEqual(Object.keys(fixtureExpected).length);
     for (const fixture of ours) {
-      expect(
-        fixture.slug in fixtureExpected || awaitingMapping.includes(fixture.slug),
-        `${fixture.slug} has no row`,
-      ).toBe(true);
+      expect(fixture.slug in fixtureExpected, `${fixture.slug} has no row`).toBe(true);
     }
   });
 
@@ -265,7 +300,4 @@ describe("@ekoindia/eps-mock-server fixtures", () => {
     expect(spec.method).toBe(fixture.method);
     expect(spec.paths.map((entry) => entry.path)).toContain(fixture.path);
   });
-
-  for (const slug of awaitingMapping)
-    test.todo(`${slug} (DigiKhata KYC mapping not on this branch)`);
 });

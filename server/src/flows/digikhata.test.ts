@@ -86,16 +86,17 @@ test("resend 2129 → a fresh OTP step with a new ref and full attempts", () => 
   expect(mapDigikhataResend(unknownAnswer, after)).toMatchObject({ step: { kind: "failed" } });
 });
 
-test("verify: 309 profile; 2136 / 2147 → the console stops at the next KYC step", () => {
+test("verify: 309 profile; 2136 → the consent step (languages next); 2147 → PAN", () => {
   expect(mapDigikhataVerify(profileAnswer, onOtp)).toMatchObject({
     step: { kind: "profile", identity: null },
   });
-  expect(mapDigikhataVerify(aadhaarPendingAnswer({ otp_ref_id: "" }), onOtp)).toMatchObject({
-    step: { kind: "next_step", reason: "aadhaar_pending" },
+  expect(mapDigikhataVerify(aadhaarPendingAnswer({ otp_ref_id: "" }), onOtp)).toEqual({
+    kind: "step",
+    step: { kind: "consent", languages: [], text: null },
     secrets: {},
   });
   expect(mapDigikhataVerify(panRequiredAnswer(), onOtp)).toMatchObject({
-    step: { kind: "next_step", reason: "pan_pending" },
+    step: { kind: "pan", identity: null, rejected: false },
   });
 });
 

@@ -1,17 +1,37 @@
+import { createHash } from "node:crypto";
+import type { ConsentLanguage, Step } from "../contract/flow-view.ts";
 import type { EkoAnswer } from "../eko/envelope.ts";
+import { textOf } from "../eko/envelope.ts";
 import { responseType as rt } from "./response-types.ts";
 import {
   mapLookupWithProfile,
   mapMobileOtpIssued,
-  mapVerifyStoppingAtKyc,
+  otpCheckFailures,
+  verifiedProfile,
 } from "./shared-mappings.ts";
-import type { MapContext, Transition } from "./transition.ts";
+import {
+  byStatusThenShape,
+  type MapContext,
+  otpRejected,
+  otpSent,
+  type Transition,
+  toStep,
+  unknownState,
+  validationRejected,
+} from "./transition.ts";
 
 /**
- * Flow B, PPI DigiKhata sender (eko-api.md §9 B.0b). The console stops at
- * the first KYC step (2136 / 2147): Aadhaar and PAN for DigiKhata are out of
- * its scope.
+ * Flow B, PPI DigiKhata sender (eko-api.md §9 B.0b), through the Aadhaar KYC:
+ * consent (B.5, B.6), Aadhaar OTP (B.7, B.8) and PAN (B.9).
  */
+
+/** Where 2136 leads: the consent step, before the languages are known (B.5 follows). */
+export const consentPending: Step = { kind: "consent", languages: [], text: null };
+
+/** DigiKhata's Aadhaar step comes after the consent step, so it asks for the number only. */
+function aadhaarStep(rejected: boolean): Step {
+  return { kind: "aadhaar", consentVersion: "digikhata-b6", rejected, consentGiven: true };
+}
 
 /** B.1 Get Sender Information. */
 export const mapDigikhataLookup = mapLookupWithProfile;
@@ -25,5 +45,149 @@ export function mapDigikhataOnboard(answer: EkoAnswer, ctx: MapContext): Transit
 /** B.3 Generate Sender OTP (resend). */
 export const mapDigikhataResend = mapMobileOtpIssued;
 
-/** B.4 Verify Sender OTP. */
-export const mapDigikhataVerify = mapVerifyStoppingAtKyc;
+/** B.4 Verify Sender OTP: 309 profile, 2136 → consent (B.5), 2147 → PAN (B.9). */
+export function mapDigikhataVerify(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.verified:
+      return verifiedProfile(answer, ctx);
+    case rt.aadhaarPending:
+      return toStep(ctx, consentPending);
+    case rt.panRequired:
+      return toStep(ctx, { kind: "pan", identity: null, rejected: false });
+    case rt.otpFailed:
+    case rt.invalidOtpOrAadhaar:
+      return otpRejected(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
+  }
+}
+
+function languagesOf(data: Record<string, unknown>): ConsentLanguage[] {
+  const list = Array.isArray(data.consent_language_list) ? data.consent_language_list : [];
+  return list.flatMap((entry) => {
+    const item =
+      typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>) : {};
+    const id = textOf(item, "pkid");
+    const name = textOf(item, "consentLanguage");
+    return id && name ? [{ id, name }] : [];
+  });
+}
+
+/** B.5 Get Consent Languages (2444). */
+export function mapDigikhataConsentLanguages(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.consentLanguages: {
+      const languages = languagesOf(answer.data);
+      if (languages.length === 0) return unknownState(answer, ctx);
+      const text = ctx.step.kind === "consent" ? ctx.step.text : null;
+      return toStep(ctx, { kind: "consent", languages, text });
+    }
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** The digest the accept request must name: the exact text the agent had on screen. */
+export function consentDigest(content: string, statement: string): string {
+  return createHash("sha256").update(`${content}\n${statement}`).digest("hex");
+}
+
+/** B.6 Get Consent Details (2446): the text, and an audio URL our server streams. */
+export function mapDigikhataConsentDetails(answer: EkoAnswer, ctx: MapContext): Transition {
+  const languages = ctx.step.kind === "consent" ? ctx.step.languages : [];
+  switch (answer.responseTypeId) {
+    case rt.consentDetails: {
+      const raw = answer.data.consent_detail;
+      const detail =
+        typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+      const content = textOf(detail, "consentContent");
+      const consentId = textOf(detail, "consentId");
+      if (!content || !consentId) return unknownState(answer, ctx);
+      const statement = textOf(detail, "consent") ?? "";
+      const language = textOf(detail, "consentLanguage") ?? "";
+      const audioUrl = textOf(detail, "audioUrl");
+      const languageId = languages.find((entry) => entry.name === language)?.id ?? "";
+      const { consentAudioUrl: _old, ...secrets } = ctx.secrets;
+      return toStep(
+        ctx,
+        {
+          kind: "consent",
+          languages,
+          text: {
+            languageId,
+            language,
+            content,
+            statement,
+            textSha256: consentDigest(content, statement),
+            audio: Boolean(audioUrl),
+          },
+        },
+        { ...secrets, ...(audioUrl ? { consentAudioUrl: audioUrl } : {}), consentEkoId: consentId },
+      );
+    }
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** B.7 Generate Sender Aadhaar OTP: 2129 intent 20; 2138 "Adhar Validation Failed". */
+export function mapDigikhataAadhaar(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "aadhaar");
+    case rt.invalidOtpOrAadhaar:
+      return toStep(ctx, aadhaarStep(true));
+    case rt.panRequired:
+      return toStep(ctx, { kind: "pan", identity: null, rejected: false });
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return byStatusThenShape(answer, ctx, { otp_sent: () => otpSent(answer, ctx, "aadhaar") });
+  }
+}
+
+/** B.8 Validate Sender Aadhaar OTP: 2147 → PAN (B.9); a 309 would end here. */
+export function mapDigikhataAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.panRequired:
+      return toStep(ctx, { kind: "pan", identity: null, rejected: false });
+    case rt.verified:
+      return verifiedProfile(answer, ctx);
+    case rt.registrationComplete:
+      return toStep(ctx, { kind: "next_step", reason: "registration_complete" });
+    case rt.otpFailed:
+    case rt.invalidOtpOrAadhaar:
+      return otpRejected(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
+  }
+}
+
+/** B.9 Validate Sender PAN: the 309 full-KYC profile. */
+export function mapDigikhataPan(answer: EkoAnswer, ctx: MapContext): Transition {
+  switch (answer.responseTypeId) {
+    case rt.verified:
+      return verifiedProfile(answer, ctx);
+    case rt.registrationComplete:
+      return toStep(ctx, { kind: "next_step", reason: "registration_complete" });
+    case rt.aadhaarPending:
+      return toStep(ctx, consentPending);
+    case rt.invalidOtpOrAadhaar:
+      return toStep(ctx, { kind: "pan", identity: null, rejected: true });
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return unknownState(answer, ctx);
+  }
+}
+
+/** After the re-ask of a DigiKhata Aadhaar OTP resend: the number again, consent already given. */
+export const aadhaarAgain: Step = aadhaarStep(false);

@@ -17,6 +17,22 @@ export type FlowSecrets = {
    * another C.5 call, which needs the number again. Dropped once the OTP step ends.
    */
   aadhaar?: string;
+  /** DigiKhata: last four digits of the Aadhaar sent with B.7 (the full number is never kept). */
+  aadhaarLast4?: string;
+  /** DigiKhata B.6 audioUrl: streamed by our server, never handed to the browser. */
+  consentAudioUrl?: string;
+  /** DigiKhata B.6 consentId of the text on the consent step. */
+  consentEkoId?: string;
+  /** DigiKhata: what the customer agreed to; recorded with the masked Aadhaar once B.7 is sent. */
+  consent?: GivenConsent;
+};
+
+/** The consent the agent confirmed on the DigiKhata consent step (§9 B.6). */
+export type GivenConsent = {
+  ekoConsentId: string;
+  language: string;
+  textSha256: string;
+  audioPlayed: boolean;
 };
 
 /** Server-side state of one flow; `step` is exactly what the browser renders. */

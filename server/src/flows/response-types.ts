@@ -19,6 +19,10 @@ export const responseType = {
   /** "Invalid OTP" on Levin sender verify; "Adhar Validation Failed" on Levin Validate Aadhaar. */
   invalidOtpOrAadhaar: 2138,
   panRequired: 2147,
+  /** DigiKhata B.5: the consent languages. */
+  consentLanguages: 2444,
+  /** DigiKhata B.6: the consent text (same message text as 2444). */
+  consentDetails: 2446,
 } as const;
 
 /**

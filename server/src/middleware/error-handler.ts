@@ -4,6 +4,7 @@ import type { ZodError } from "zod";
 import type { ErrorCode } from "../contract/errors.ts";
 import { ApiProblem, problemBody, requestIdOf } from "../http/problem.ts";
 import type { Logger } from "../logger.ts";
+import { FlowConflictError } from "../store/errors.ts";
 
 /** Hono's own exceptions (body limit, malformed JSON, media-type gate) in our vocabulary. */
 const codeForStatus: Record<number, ErrorCode> = {
@@ -25,6 +26,7 @@ const messageForCode: Partial<Record<ErrorCode, string>> = {
 
 function toProblem(error: Error): ApiProblem | null {
   if (error instanceof ApiProblem) return error;
+  if (error instanceof FlowConflictError) return new ApiProblem("conflict", error.message);
   if (error instanceof HTTPException) {
     const code = codeForStatus[error.status] ?? (error.status >= 500 ? "internal" : "bad_request");
     if (code === "internal") return null;

@@ -36,9 +36,20 @@ const journeys: [string, string, StepKind[], Record<string, unknown>][] = [
     { profile: { kyc: "full_kyc", usage: { used: 44713, remaining: 5287, unavailable: 0 } } },
   ],
   ["digikhata", "9000000002", ["otp", "profile"], { profile: { kyc: "non_kyc" } }],
-  ["digikhata", "9000000003", ["onboard", "otp", "next_step"], { reason: "aadhaar_pending" }],
-  ["digikhata", "9000000004", ["otp", "next_step"], { reason: "aadhaar_pending" }],
-  ["digikhata", "9000000005", ["otp", "next_step"], { reason: "pan_pending" }],
+  [
+    "digikhata",
+    "9000000003",
+    ["onboard", "otp", "consent", "consent", "aadhaar", "otp", "pan", "profile"],
+    { profile: { kyc: "full_kyc", name: "Asha Kumari" }, identity: null },
+  ],
+  // 2136 → consent (B.5 list, B.6 text) → Aadhaar (B.7) → Aadhaar OTP (B.8) → PAN (B.9) → full KYC.
+  [
+    "digikhata",
+    "9000000004",
+    ["otp", "consent", "consent", "aadhaar", "otp", "pan", "profile"],
+    { profile: { kyc: "full_kyc", name: "Rahul Verma" }, identity: null },
+  ],
+  ["digikhata", "9000000005", ["otp", "pan", "profile"], { profile: { kyc: "full_kyc" } }],
   // 300 "wallet exists" on onboard → the console re-queries the sender, which sends the OTP.
   [
     "digikhata",

@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { apiErrorSchema } from "../contract/errors.ts";
 import {
   aadhaarRequestSchema,
+  consentAcceptRequestSchema,
+  consentLanguageRequestSchema,
   flowIdParamSchema,
   onboardRequestSchema,
   panRequestSchema,
@@ -12,28 +14,22 @@ import {
 } from "../contract/flow-requests.ts";
 import { flowViewSchema } from "../contract/flow-view.ts";
 import { sandboxPhoneSchema } from "../contract/sandbox-phone.ts";
-import { createEkoClient, type EkoClient } from "../eko/client.ts";
 import type { Env } from "../env.ts";
-import { type Actor, createFlowEngine, toView } from "../flows/engine.ts";
+import {
+  CONSENT_AUDIO_LIMITS,
+  consentAudioOrigins,
+  fetchConsentAudio,
+} from "../flows/consent-audio.ts";
+import { type Actor, type FlowService, toView } from "../flows/flow-service.ts";
 import { readSandboxPhone } from "../flows/sandbox-phone.ts";
 import { ApiProblem, type ProblemStatus, requestIdOf } from "../http/problem.ts";
-import type { Logger } from "../logger.ts";
 import type { AgentVariables } from "../middleware/agent-context.ts";
 import { validationHook } from "../middleware/error-handler.ts";
-import type { Db } from "../store/db.ts";
-import { createFlowRepository } from "../store/flow-repository.ts";
-import { createRateLimiter } from "../store/rate-limiter.ts";
-import { loadStateKey } from "../store/sealed-box.ts";
 
 export type FlowRouteDeps = {
-  env: Env;
-  db: Db;
-  logger: Logger;
-  now?: () => Date;
-  /** Defaults to a client for env.eko (base URL read per call). */
-  eko?: EkoClient;
-  /** Defaults to loadStateKey(env); a function is called when the key is first needed. */
-  stateKey?: Buffer | (() => Buffer);
+  env: Pick<Env, "sandbox" | "eko">;
+  /** Built once in createApp (app.ts) with the store, the Eko client, the clock and the limiter. */
+  flows: FlowService;
 };
 
 type FlowEnv = { Variables: AgentVariables };
@@ -99,12 +95,36 @@ const verify = stepWithBody(
   verifyOtpSchema,
 );
 const resend = stepRoute("/{flowId}/otp/resend", "Send a new OTP");
+const consentLanguages = stepRoute(
+  "/{flowId}/consent/languages",
+  "DigiKhata: load Eko's consent languages again (B.5)",
+);
+const consentLanguage = stepWithBody(
+  "/{flowId}/consent/language",
+  "DigiKhata: the consent text in the customer's language (B.6)",
+  consentLanguageRequestSchema,
+);
+const consentAccept = stepWithBody(
+  "/{flowId}/consent",
+  "DigiKhata: the customer agreed to the consent text shown",
+  consentAcceptRequestSchema,
+);
+const consentAudio = createRoute({
+  method: "get",
+  path: "/{flowId}/consent/audio",
+  summary: "DigiKhata: Eko's consent recording, streamed from an allow-listed host",
+  request: { params: flowIdParamSchema },
+  responses: {
+    200: { description: "The audio", content: { "audio/*": { schema: {} } } },
+    ...problems(401, 404, 409, 502, 503, 504),
+  },
+});
 const aadhaar = stepWithBody(
   "/{flowId}/aadhaar",
-  "Levin: Aadhaar with recorded consent (C.5)",
+  "The Aadhaar number: Levin C.5 (with consent), DigiKhata B.7",
   aadhaarRequestSchema,
 );
-const pan = stepWithBody("/{flowId}/pan", "Levin: PAN (C.7)", panRequestSchema);
+const pan = stepWithBody("/{flowId}/pan", "PAN: Levin C.7, DigiKhata B.9", panRequestSchema);
 const recheck = stepRoute(
   "/{flowId}/recheck",
   "Re-establish the state with a read after a write in doubt",
@@ -128,77 +148,77 @@ const flowValidationHook: typeof validationHook = (result, c) => {
   return validationHook(result, c);
 };
 
-/** /api/flows: the console's flow routes. The agent comes from `c.var.agent` (session middleware). */
-export function createFlowRoutes(deps: FlowRouteDeps) {
-  const now = deps.now ?? (() => new Date());
-  const eko =
-    deps.eko ??
-    createEkoClient({
-      baseUrl: () => deps.env.eko.baseUrl,
-      developerKey: deps.env.eko.developerKey,
-      accessKey: deps.env.eko.accessKey,
-      initiatorId: deps.env.eko.initiatorId,
-      timeoutMs: deps.env.eko.timeoutMs,
-      logger: deps.logger,
-      now: () => now().getTime(),
-    });
-  // A configured STATE_KEY is checked now; a generated one (SQLite) is only created on first use.
-  const given = deps.stateKey;
-  let stateKey = Buffer.isBuffer(given)
-    ? given
-    : given
-      ? null
-      : deps.env.stateKey
-        ? loadStateKey(deps.env)
-        : null;
-  const repo = createFlowRepository(deps.db, {
-    stateKey: () => {
-      stateKey ??= typeof given === "function" ? given() : loadStateKey(deps.env);
-      return stateKey;
-    },
-    now,
-  });
-  const limiter = createRateLimiter(deps.db, now);
-  const engine = createFlowEngine({ repo, eko, env: deps.env, now, limiter });
+/**
+ * /api/flows: the console's flow routes. They validate and call the flow
+ * service; the agent comes from `c.var.agent` (session middleware). Errors are
+ * thrown and answered by the app's one onError (middleware/error-handler.ts).
+ */
+export function createFlowRoutes({ env, flows }: FlowRouteDeps) {
   const actor = (c: Context<FlowEnv>): Actor => ({ agent: c.var.agent, requestId: requestIdOf(c) });
 
-  // Errors are thrown (ApiProblem) and answered by the app's one onError (middleware/error-handler.ts).
   return new OpenAPIHono<FlowEnv>({ defaultHook: flowValidationHook })
-    .openapi(start, async (c) => c.json(await engine.start(actor(c), c.req.valid("json")), 201))
+    .openapi(start, async (c) => c.json(await flows.start(actor(c), c.req.valid("json")), 201))
     .openapi(read, async (c) =>
-      c.json(toView(await engine.get(c.var.agent, c.req.valid("param").flowId)), 200),
+      c.json(toView(await flows.get(c.var.agent, c.req.valid("param").flowId)), 200),
     )
     .openapi(onboard, async (c) =>
-      c.json(await engine.onboard(actor(c), c.req.valid("param").flowId, c.req.valid("json")), 200),
+      c.json(await flows.onboard(actor(c), c.req.valid("param").flowId, c.req.valid("json")), 200),
     )
     .openapi(verify, async (c) =>
       c.json(
-        await engine.verifyOtp(actor(c), c.req.valid("param").flowId, c.req.valid("json").otp),
+        await flows.verifyOtp(actor(c), c.req.valid("param").flowId, c.req.valid("json").otp),
         200,
       ),
     )
     .openapi(resend, async (c) =>
-      c.json(await engine.resendOtp(actor(c), c.req.valid("param").flowId), 200),
+      c.json(await flows.resendOtp(actor(c), c.req.valid("param").flowId), 200),
     )
+    .openapi(consentLanguages, async (c) =>
+      c.json(await flows.reloadConsentLanguages(actor(c), c.req.valid("param").flowId), 200),
+    )
+    .openapi(consentLanguage, async (c) =>
+      c.json(
+        await flows.chooseConsentLanguage(
+          actor(c),
+          c.req.valid("param").flowId,
+          c.req.valid("json").languageId,
+        ),
+        200,
+      ),
+    )
+    .openapi(consentAccept, async (c) =>
+      c.json(
+        await flows.acceptConsent(actor(c), c.req.valid("param").flowId, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(consentAudio, async (c) => {
+      const url = await flows.consentAudioUrl(c.var.agent, c.req.valid("param").flowId);
+      return fetchConsentAudio(url, {
+        allowedOrigins: consentAudioOrigins(env),
+        ...CONSENT_AUDIO_LIMITS,
+        timeoutMs: Math.min(CONSENT_AUDIO_LIMITS.timeoutMs, env.eko.timeoutMs),
+      }) as never;
+    })
     .openapi(aadhaar, async (c) =>
       c.json(
-        await engine.submitAadhaar(actor(c), c.req.valid("param").flowId, c.req.valid("json")),
+        await flows.submitAadhaar(actor(c), c.req.valid("param").flowId, c.req.valid("json")),
         200,
       ),
     )
     .openapi(pan, async (c) =>
       c.json(
-        await engine.submitPan(actor(c), c.req.valid("param").flowId, c.req.valid("json").pan),
+        await flows.submitPan(actor(c), c.req.valid("param").flowId, c.req.valid("json").pan),
         200,
       ),
     )
     .openapi(recheck, async (c) =>
-      c.json(await engine.recheck(actor(c), c.req.valid("param").flowId), 200),
+      c.json(await flows.recheck(actor(c), c.req.valid("param").flowId), 200),
     )
     .openapi(sandboxPhone, async (c) => {
-      const baseUrl = deps.env.eko.baseUrl;
-      if (!deps.env.sandbox || !baseUrl) throw new ApiProblem("not_found", "Only in sandbox mode");
-      const record = await engine.get(c.var.agent, c.req.valid("param").flowId);
-      return c.json(await readSandboxPhone(baseUrl, record, deps.env.eko.timeoutMs), 200);
+      const baseUrl = env.eko.baseUrl;
+      if (!env.sandbox || !baseUrl) throw new ApiProblem("not_found", "Only in sandbox mode");
+      const record = await flows.get(c.var.agent, c.req.valid("param").flowId);
+      return c.json(await readSandboxPhone(baseUrl, record, env.eko.timeoutMs), 200);
     });
 }

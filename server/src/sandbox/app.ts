@@ -3,6 +3,7 @@ import { z } from "zod";
 import { mobilePattern } from "../contract/mobile.ts";
 import { type SandboxSettings, UAT_CREDENTIALS } from "../env.ts";
 import type { Credentials } from "./auth.ts";
+import { consentClip } from "./consent-audio.ts";
 import { createEkoHandler } from "./eko-handler.ts";
 import { cryptoRandom, type SandboxRandom } from "./model.ts";
 import { createOtpBook } from "./otp.ts";
@@ -105,6 +106,14 @@ export function createSandboxApp(options: SandboxOptions): Hono {
   });
 
   app.get("/requests", (c) => c.json(log.list(), 200));
+
+  // B.6's audioUrl points here (sandbox/consent-audio.ts); one clip for every language.
+  app.get("/audio/:name{consent-[a-z]+\\.wav}", (c) =>
+    c.body(new Uint8Array(consentClip()), 200, {
+      "content-type": "audio/wav",
+      "cache-control": "public, max-age=3600",
+    }),
+  );
 
   app.get("/scenarios", (c) => {
     if (!settings.scenarios) return c.json(scenariosDisabled, 403);

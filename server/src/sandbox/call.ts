@@ -24,6 +24,8 @@ export type Call = {
   record: CustomerRecord;
   /** settings.dialect, or the request's x-sandbox-dialect. */
   dialect: SandboxDialect;
+  /** The request's URL: where the sandbox itself is reachable (the consent audio link). */
+  url: string;
 };
 
 export type Services = {

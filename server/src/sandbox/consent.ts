@@ -53,7 +53,7 @@ const HINDI = [
 ].join("\r\n ");
 
 /** 2446 (§9 B.6) for a pkid already checked by `isConsentLanguage`. */
-export function consentDetails(pkid: string): Envelope {
+export function consentDetails(pkid: string, audioUrlFor: (language: string) => string): Envelope {
   const language = consentLanguages[Number(pkid) - 1] ?? "English";
   const hindi = language === "Hindi";
   return {
@@ -61,7 +61,8 @@ export function consentDetails(pkid: string): Envelope {
     data: {
       consent_detail: {
         consentContent: hindi ? HINDI : ENGLISH,
-        audioUrl: `https://paypointindia.co.in/audio/Consent_${hindi ? "Hindi" : "English"}.mp3`,
+        // SANDBOX-DEFINED: Eko's sample links a PayPoint MP3; the sandbox links its own clip.
+        audioUrl: audioUrlFor(hindi ? "Hindi" : "English"),
         consentId: Number(pkid),
         consent: hindi
           ? "मैं पेपॉइंट इंडिया नेटवर्क प्राइवेट लिमिटेड को आधार OTP प्रमाणीकरण की सहमति देता/देती हूँ।"

@@ -132,7 +132,7 @@ export function createEkoHandler(deps: EkoDeps) {
     if (!deps.initiatorIds.has(initiatorId)) return envelope(c, entry, businessCode(319));
 
     const record = deps.customers.get(initiatorId, rail, customerId);
-    const call: Call = { op, route, rail, params, record, dialect };
+    const call: Call = { op, route, rail, params, record, dialect, url: c.req.url };
     if (typeof override?.scenario === "number") {
       entry.override = [entry.override, `scenario:${override.scenario}`].filter(Boolean).join(",");
       return envelope(c, entry, scenarioAnswer(override.scenario, call, deps));

@@ -1,5 +1,6 @@
 import { type Call, otpFailureAnswer, type Services, walletPresented } from "./call.ts";
 import { consentDetails, consentLanguageList } from "./consent.ts";
+import { consentAudioUrl } from "./consent-audio.ts";
 import {
   aadhaarIdentity,
   aadhaarPending,
@@ -48,7 +49,9 @@ export function getConsentLanguages(): Envelope {
 }
 
 export function getConsentDetails(call: Call): Envelope {
-  return consentDetails(text(call.params, "consent_language") ?? "1");
+  return consentDetails(text(call.params, "consent_language") ?? "1", (language) =>
+    consentAudioUrl(call.url, language),
+  );
 }
 
 /** B.7 / C.5: sends the Aadhaar OTP (intent 20) to the Aadhaar-linked phone. */

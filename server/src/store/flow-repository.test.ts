@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { flowReference } from "../contract/flow-reference.ts";
 import type { FlowRecord } from "../flows/flow-record.ts";
 import { engines, setUpTestDatabases } from "../test-support/databases.ts";
+import { FlowConflictError } from "./errors.ts";
 import { createFlowRepository } from "./flow-repository.ts";
 import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
 
@@ -98,7 +99,7 @@ describe.each(engines)("flow repository on %s", (engine) => {
     expect(await repo.get("missing", agent)).toBeNull();
   });
 
-  test("save bumps the version; a save from a stale read is refused with `conflict`", async () => {
+  test("save bumps the version; a save from a stale read is refused with a FlowConflictError", async () => {
     const db = await databases.open(engine);
     const repo = createFlowRepository(db, { stateKey, now: clock().now });
     const record = flow();
@@ -110,10 +111,7 @@ describe.each(engines)("flow repository on %s", (engine) => {
     expect(saved.version).toBe(2);
     await expect(
       repo.save({ ...record, step: { kind: "onboard" } }, { audits: [audit("stale")] }),
-    ).rejects.toMatchObject({
-      code: "conflict",
-      status: 409,
-    });
+    ).rejects.toBeInstanceOf(FlowConflictError);
     expect((await repo.get(record.id, agent))?.step).toEqual({
       kind: "next_step",
       reason: "pan_pending",
@@ -152,11 +150,22 @@ describe.each(engines)("flow repository on %s", (engine) => {
       language: "hi",
       aadhaarMasked: "XXXX XXXX 2346",
       textVersion: "v1",
+      ekoConsentId: "4",
+      textSha256: "ab".repeat(32),
+      audioPlayed: true,
     };
     await repo.save(record, { audits: [audit("otp_sent")], consent });
     const rows = await db.selectFrom("consent_records").selectAll().execute();
     expect(rows).toMatchObject([
-      { flow_id: record.id, language: "hi", aadhaar_masked: "XXXX XXXX 2346", text_version: "v1" },
+      {
+        flow_id: record.id,
+        language: "hi",
+        aadhaar_masked: "XXXX XXXX 2346",
+        text_version: "v1",
+        eko_consent_id: "4",
+        text_sha256: "ab".repeat(32),
+        audio_played: 1,
+      },
     ]);
   });
 

@@ -3,10 +3,10 @@ import type { Transaction } from "kysely";
 import { stepSchema } from "../contract/flow-view.ts";
 import type { Rail } from "../contract/rails.ts";
 import type { FlowRecord, FlowSecrets } from "../flows/flow-record.ts";
-import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { type AuditEventInput, recordAuditEvent } from "./audit-events.ts";
 import type { Db } from "./db.ts";
+import { FlowConflictError } from "./errors.ts";
 import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
 import type { Database } from "./schema.ts";
 import { open, seal } from "./sealed-box.ts";
@@ -19,13 +19,17 @@ export type AuditEntry = Omit<AuditEventInput, "at" | "mobileLookup"> & {
   customerMobile?: string | null;
 };
 
-/** Aadhaar consent (C.5): the number appears only as its last four digits. */
+/** Aadhaar consent (C.5 / B.7): the number appears only as its last four digits. */
 export type ConsentEntry = {
   agentId: string;
   flowId: string;
   language: string;
   aadhaarMasked: string;
   textVersion: string;
+  /** DigiKhata: Eko's consentId, the digest of the text shown, whether its audio was played. */
+  ekoConsentId: string | null;
+  textSha256: string | null;
+  audioPlayed: boolean | null;
 };
 
 export type FlowRepository = ReturnType<typeof createFlowRepository>;
@@ -76,6 +80,9 @@ export function createFlowRepository(
         language: consent.language,
         aadhaar_masked: consent.aadhaarMasked,
         text_version: consent.textVersion,
+        eko_consent_id: consent.ekoConsentId,
+        text_sha256: consent.textSha256,
+        audio_played: consent.audioPlayed === null ? null : consent.audioPlayed ? 1 : 0,
       })
       .execute();
   }
@@ -147,7 +154,7 @@ export function createFlowRepository(
           .where("version", "=", record.version)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) {
-          throw new ApiProblem("conflict", "The flow changed in the meantime; reload it");
+          throw new FlowConflictError(record.id);
         }
         await insertAudits(trx, changes.audits, at);
         if (changes.consent) await insertConsent(trx, changes.consent, at);

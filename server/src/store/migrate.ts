@@ -5,6 +5,7 @@ import * as auditAppendOnly from "./migrations/002-audit-append-only.ts";
 import * as auditNoReplace from "./migrations/003-audit-no-replace.ts";
 import * as agentPasswordChange from "./migrations/004-agent-password-change.ts";
 import * as auditLookup from "./migrations/005-audit-lookup.ts";
+import * as consentDetails from "./migrations/006-consent-details.ts";
 
 /** Migrations are imported, not read from disk, so they work the same from any working directory. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "003-audit-no-replace": auditNoReplace,
   "004-agent-password-change": agentPasswordChange,
   "005-audit-lookup": auditLookup,
+  "006-consent-details": consentDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -64,6 +64,11 @@ export type Database = {
     language: string;
     aadhaar_masked: string;
     text_version: string;
+    /** Added by 003 (DigiKhata, §9 B.6); null for Levin's own consent text. */
+    eko_consent_id: string | null;
+    text_sha256: string | null;
+    /** 1 played, 0 not; null where there is no recording. */
+    audio_played: number | null;
   };
   rate_limits: {
     key: string;

@@ -186,6 +186,61 @@ export const ekoApiSamples: readonly EkoSample[] = [
     body: { ...aadhaarPending, data: { otp_ref_id: "" } },
   },
   { id: "B.4 2147 [LEGACY] PAN required", call: "digikhataVerifyOtp", body: panRequired },
+  {
+    id: "B.5 2444 consent languages",
+    call: "digikhataConsentLanguages",
+    body: {
+      response_status_id: 0,
+      data: {
+        consent_language_list: [
+          { pkid: "1", consentLanguage: "English" },
+          { pkid: "2", consentLanguage: "Bengali" },
+          { pkid: "3", consentLanguage: "Gujarati" },
+          { pkid: "4", consentLanguage: "Hindi" },
+          { pkid: "5", consentLanguage: "Kannada" },
+          { pkid: "6", consentLanguage: "Malayalam" },
+          { pkid: "7", consentLanguage: "Marathi" },
+          { pkid: "8", consentLanguage: "Odia" },
+          { pkid: "9", consentLanguage: "Tamil" },
+          { pkid: "10", consentLanguage: "Telugu" },
+          { pkid: "11", consentLanguage: "Urdu" },
+          { pkid: "12", consentLanguage: "Assamese" },
+          { pkid: "13", consentLanguage: "Punjabi" },
+        ],
+      },
+      response_type_id: 2444,
+      message: "Consent Language Successfully Retrieved",
+      status: 0,
+    },
+  },
+  // B.6 is described field by field (no verbatim sample); these are the documented fields.
+  {
+    id: "B.6 2446 consent details",
+    call: "digikhataConsentDetails",
+    body: {
+      response_status_id: 0,
+      data: {
+        consent_detail: {
+          consentContent:
+            "I hereby give my consent to Paypoint India Network Private Limited\r\n to verify my Aadhaar.",
+          audioUrl: "https://paypointindia.co.in/audio/Consent_English.mp3",
+          consentId: 1,
+          consent: "I agree to share my Aadhaar with Paypoint India Network Private Limited.",
+          consentLanguage: "English",
+        },
+      },
+      response_type_id: 2446,
+      message: "Consent Language Successfully Retrieved",
+      status: 0,
+    },
+  },
+  {
+    id: "B.7 2129 Aadhaar OTP sent (intent 20)",
+    call: "digikhataAadhaarOtp",
+    body: otpSent(REF_B3, "zero", 20),
+  },
+  { id: "B.8 2147 PAN required", call: "digikhataVerifyAadhaarOtp", body: panRequired },
+  { id: "B.9 309 Karan Garg", call: "digikhataPan", body: karanGarg },
 
   // §10 Flow C
   { id: "C.1 2129 OTP sent", call: "levinGet", body: otpSent(REF_A1, "type") },

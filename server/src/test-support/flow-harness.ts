@@ -8,6 +8,7 @@ import { serve } from "@hono/node-server";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { afterEach, expect } from "vitest";
+import { createConsoleServices } from "../app.ts";
 import type { ApiError } from "../contract/errors.ts";
 import type { FlowView } from "../contract/flow-view.ts";
 import { createLogger } from "../logger.ts";
@@ -104,7 +105,13 @@ async function flowHarness(options: HarnessOptions, closers: (() => Promise<void
         c.set("agent", { ...TEST_AGENT, id: c.req.header("x-test-agent") ?? TEST_AGENT.id });
         await next();
       })
-      .route("/api/flows", createFlowRoutes({ env, db, logger, now: clock.now }));
+      .route(
+        "/api/flows",
+        createFlowRoutes({
+          env,
+          flows: createConsoleServices({ env, db, logger, now: clock.now }).flows,
+        }),
+      );
     app.onError(errorHandler(logger));
     app.notFound(notFoundHandler);
     return app;
@@ -163,6 +170,8 @@ async function flowHarness(options: HarnessOptions, closers: (() => Promise<void
     origin,
     api,
     latestOtp,
+    /** A console call whose body is not JSON (the consent audio). */
+    rawRequest: (method: string, path: string) => app.request(`/api/flows${path}`, { method }),
     requests: () => sandbox<RequestLogEntry[]>("GET", "/requests"),
     scenario: (entry: {
       mobile: string;
@@ -202,10 +211,15 @@ export async function walk(h: Harness, view: FlowView, mobile: string): Promise<
     else if (step.kind === "otp") {
       const otp = await h.latestOtp(mobile, current.rail, step.purpose);
       response = await h.api("POST", `${path}/otp/verify`, { otp });
+    } else if (step.kind === "consent" && !step.text) {
+      response = await h.api("POST", `${path}/consent/language`, { languageId: "1" });
+    } else if (step.kind === "consent" && step.text) {
+      const accept = { accepted: true, textSha256: step.text.textSha256, audioPlayed: false };
+      response = await h.api("POST", `${path}/consent`, accept);
     } else if (step.kind === "aadhaar") {
       response = await h.api("POST", `${path}/aadhaar`, {
         aadhaar: TEST_AADHAAR.valid,
-        consent: CONSENT,
+        ...(step.consentGiven ? {} : { consent: CONSENT }),
       });
     } else if (step.kind === "pan") response = await h.api("POST", `${path}/pan`, { pan: PAN });
     else return seen;

@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { Link, useLocation } from "wouter";
-import { useStartOver } from "../components/flow/use-start-over.ts";
 import { Button } from "../components/ui/button.tsx";
+import { useStartOver } from "../features/flow/components/use-start-over.ts";
 import type { Agent } from "../features/sign-in/api/get-me.ts";
 import { useSignOut } from "../features/sign-in/api/sign-out.ts";
 import { useUpdateLanguage } from "../features/sign-in/api/update-language.ts";

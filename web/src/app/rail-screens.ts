@@ -1,6 +1,6 @@
 import { type ComponentType, lazy } from "react";
-import type { FlowView } from "../../../server/src/contract/flow-view.ts";
-import type { Rail } from "../../../server/src/contract/rails.ts";
+import type { FlowView } from "#contract/flow-view.ts";
+import type { Rail } from "#contract/rails.ts";
 
 type RailScreenProps = { flow: FlowView };
 

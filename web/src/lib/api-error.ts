@@ -1,5 +1,5 @@
 import type { ClientResponse } from "hono/client";
-import type { ApiError, ErrorCode } from "../../../server/src/contract/errors.ts";
+import type { ApiError, ErrorCode } from "#contract/errors.ts";
 
 /** Server error codes plus the one failure the browser can see on its own. */
 export type ClientErrorCode = ErrorCode | "network_error";

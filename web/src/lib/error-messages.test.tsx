@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { errorCodes } from "../../../server/src/contract/errors.ts";
+import { errorCodes } from "#contract/errors.ts";
 import { ApiErrorAlert } from "../components/ui/api-error-alert.tsx";
 import { renderWithProviders } from "../test/render.tsx";
 import { ApiRequestError, type ClientErrorCode, unwrap } from "./api-error.ts";

@@ -3,7 +3,7 @@ import { createAppI18n } from "./app-i18n.ts";
 import { fieldErrorKeys, fieldErrorMessage } from "./field-errors.ts";
 import { activateLanguage } from "./i18n.ts";
 
-const contractSources = import.meta.glob<string>("../../../server/src/contract/*.ts", {
+const contractSources = import.meta.glob<string>("#contract/*.ts", {
   query: "?raw",
   import: "default",
   eager: true,

@@ -37,6 +37,8 @@ const fieldErrors: Record<string, MessageDescriptor> = {
   date_range_invalid: { id: "field.date_range_invalid" },
   search_invalid: { id: "field.search_invalid" },
   consent_outdated: { id: "field.consent_outdated" },
+  consent_language: { id: "field.consent_language" },
+  consent_given: { id: "field.consent_given" },
   required: { id: "field.required" },
 };
 

@@ -1,9 +1,9 @@
 import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
 import { Suspense } from "react";
-import { getFlowQueryOptions } from "../../components/flow/api/get-flow.ts";
 import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
 import { Spinner } from "../../components/ui/spinner.tsx";
+import { getFlowQueryOptions } from "../../features/flow/api/get-flow.ts";
 import { isApiRequestError } from "../../lib/api-error.ts";
 import { railScreens } from "../rail-screens.ts";
 import { NotFoundCard } from "./not-found-route.tsx";

@@ -1,11 +1,11 @@
 import { useLingui } from "@lingui/react";
 import { useLocation } from "wouter";
-import type { Rail } from "../../../../server/src/contract/rails.ts";
-import { useStartFlow } from "../../components/flow/api/start-flow.ts";
-import { StartFlowForm } from "../../components/flow/start-flow-form.tsx";
+import type { Rail } from "#contract/rails.ts";
 import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
 import { Card } from "../../components/ui/card.tsx";
 import { PageHeading } from "../../components/ui/page-heading.tsx";
+import { useStartFlow } from "../../features/flow/api/start-flow.ts";
+import { StartFlowForm } from "../../features/flow/components/start-flow-form.tsx";
 import { preloadRailScreen } from "../rail-screens.ts";
 
 const lastRailKey = "eko-console.rail";

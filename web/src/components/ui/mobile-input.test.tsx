@@ -2,8 +2,8 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { expect, test, vi } from "vitest";
+import { StartFlowForm } from "../../features/flow/components/start-flow-form.tsx";
 import { renderWithProviders } from "../../test/render.tsx";
-import { StartFlowForm } from "../flow/start-flow-form.tsx";
 import { MobileInput } from "./mobile-input.tsx";
 
 function Harness() {

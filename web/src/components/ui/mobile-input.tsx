@@ -1,5 +1,5 @@
 import type { ClipboardEvent, ComponentProps, ReactNode } from "react";
-import { normaliseMobile } from "../../../../server/src/contract/mobile.ts";
+import { normaliseMobile } from "#contract/mobile.ts";
 import { controlClassName, Field } from "./field.tsx";
 
 type MobileInputProps = Omit<ComponentProps<"input">, "id" | "value" | "onChange" | "type"> & {

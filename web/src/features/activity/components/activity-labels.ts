@@ -1,5 +1,5 @@
 /**
- * Words for the audit log's action and outcome codes (server flows/engine.ts
+ * Words for the audit log's action and outcome codes (server flows/flow-service.ts
  * `AuditAction`, `outcomeOf`; routes/auth.ts). Codes not listed here are
  * shown as they are, so a new server code is still visible.
  */
@@ -10,6 +10,9 @@ export const actionLabels: Record<string, { id: string }> = {
   "flow.onboard": { id: "activity.action.flow.onboard" },
   "otp.verify": { id: "activity.action.otp.verify" },
   "otp.resend": { id: "activity.action.otp.resend" },
+  "consent.languages": { id: "activity.action.consent.languages" },
+  "consent.language": { id: "activity.action.consent.language" },
+  "consent.accept": { id: "activity.action.consent.accept" },
   "aadhaar.submit": { id: "activity.action.aadhaar.submit" },
   "pan.submit": { id: "activity.action.pan.submit" },
   "flow.recheck": { id: "activity.action.flow.recheck" },
@@ -30,6 +33,9 @@ export const outcomeLabels: Record<string, { id: string }> = {
   otp_expired: { id: "activity.outcome.otp_expired" },
   otp_locked: { id: "activity.outcome.otp_locked" },
   onboard_required: { id: "activity.outcome.onboard_required" },
+  consent_required: { id: "activity.outcome.consent_required" },
+  consent_shown: { id: "activity.outcome.consent_shown" },
+  consent_given: { id: "activity.outcome.consent_given" },
   aadhaar_required: { id: "activity.outcome.aadhaar_required" },
   aadhaar_rejected: { id: "activity.outcome.aadhaar_rejected" },
   pan_required: { id: "activity.outcome.pan_required" },

@@ -1,9 +1,9 @@
 import { useLingui } from "@lingui/react";
 import { Link } from "wouter";
-import { railNames } from "../../../components/flow/rail-names.ts";
 import { StatusBadge } from "../../../components/ui/status-badge.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { currentLanguage } from "../../../lib/i18n.ts";
+import { railNames } from "../../flow/components/rail-names.ts";
 import type { ActivityEvent } from "../api/get-activity.ts";
 import { actionLabels, outcomeLabels } from "./activity-labels.ts";
 

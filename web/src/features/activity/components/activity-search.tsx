@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { activitySearchFormSchema } from "../../../../../server/src/contract/activity.ts";
+import { activitySearchFormSchema } from "#contract/activity.ts";
 import { Button } from "../../../components/ui/button.tsx";
 import { TextInput } from "../../../components/ui/text-input.tsx";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";

@@ -1,4 +1,4 @@
-import type { NewAgentRequest } from "../../../../../server/src/contract/agents.ts";
+import type { NewAgentRequest } from "#contract/agents.ts";
 import { apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 import { useAgentMutation } from "./use-agent-mutation.ts";

@@ -1,4 +1,4 @@
-import type { UpdateAgentRequest } from "../../../../../server/src/contract/agents.ts";
+import type { UpdateAgentRequest } from "#contract/agents.ts";
 import { apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 import { useAgentMutation } from "./use-agent-mutation.ts";

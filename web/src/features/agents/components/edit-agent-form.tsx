@@ -1,10 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { useForm } from "react-hook-form";
-import {
-  type UpdateAgentRequest,
-  updateAgentRequestSchema,
-} from "../../../../../server/src/contract/agents.ts";
+import { type UpdateAgentRequest, updateAgentRequestSchema } from "#contract/agents.ts";
 import { Button } from "../../../components/ui/button.tsx";
 import { SelectInput } from "../../../components/ui/select-input.tsx";
 import { TextInput } from "../../../components/ui/text-input.tsx";

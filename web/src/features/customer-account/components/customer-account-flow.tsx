@@ -1,5 +1,5 @@
-import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
-import { FlowScreen } from "../../../components/flow/flow-screen.tsx";
+import type { FlowView } from "#contract/flow-view.ts";
+import { FlowScreen } from "../../flow/components/flow-screen.tsx";
 
 /**
  * Customer account (eko-api.md §8): mobile OTP, then the profile. Aadhaar and

@@ -1,11 +1,13 @@
-import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
-import { FlowScreen } from "../../../components/flow/flow-screen.tsx";
+import type { FlowView } from "#contract/flow-view.ts";
+import { FlowScreen } from "../../flow/components/flow-screen.tsx";
+import { kycSteps } from "../../kyc/components/kyc-steps.tsx";
 
 /**
  * DigiKhata (PayPoint) sender (eko-api.md §9): register if new, sender OTP,
- * profile. Its Aadhaar/PAN KYC (B.5–B.9) is outside this console, so 2136 /
- * 2147 arrive as next_step cards.
+ * then the Aadhaar KYC on the shared screens — consent in the customer's
+ * language (B.5, B.6), Aadhaar (B.7), Aadhaar OTP (B.8), PAN (B.9) — to the
+ * full-KYC profile.
  */
 export function DigikhataWalletFlow({ flow }: { flow: FlowView }) {
-  return <FlowScreen flow={flow} />;
+  return <FlowScreen flow={flow} railSteps={kycSteps} />;
 }

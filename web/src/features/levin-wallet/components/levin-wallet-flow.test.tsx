@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test } from "vitest";
-import type { FlowView, Identity, Step } from "../../../../../server/src/contract/flow-view.ts";
+import type { FlowView, Identity, Step } from "#contract/flow-view.ts";
 import { renderWithProviders } from "../../../test/render.tsx";
 import { LevinWalletFlow } from "./levin-wallet-flow.tsx";
 

@@ -1,9 +1,9 @@
 import { useLingui } from "@lingui/react";
-import { useRecheckFlow } from "../../../components/flow/api/recheck-flow.ts";
 import { ApiErrorAlert } from "../../../components/ui/api-error-alert.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Card } from "../../../components/ui/card.tsx";
 import { PageHeading } from "../../../components/ui/page-heading.tsx";
+import { useRecheckFlow } from "../../flow/api/recheck-flow.ts";
 
 /**
  * Eko no longer accepts the customer's wallet session (Levin 463): a new

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { ChangePasswordRequest } from "../../../../../server/src/contract/agents.ts";
+import type { ChangePasswordRequest } from "#contract/agents.ts";
 import { apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 

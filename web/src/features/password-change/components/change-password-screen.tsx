@@ -1,10 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { useForm } from "react-hook-form";
-import {
-  type ChangePasswordRequest,
-  changePasswordRequestSchema,
-} from "../../../../../server/src/contract/agents.ts";
+import { type ChangePasswordRequest, changePasswordRequestSchema } from "#contract/agents.ts";
 import { ApiErrorAlert } from "../../../components/ui/api-error-alert.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Card } from "../../../components/ui/card.tsx";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRoute } from "wouter";
-import { getFlowQueryOptions } from "../../../components/flow/api/get-flow.ts";
+import { getFlowQueryOptions } from "../../flow/api/get-flow.ts";
 import { getMeQueryOptions } from "../../sign-in/api/get-me.ts";
 import { ReceiptPanel } from "./receipt-panel.tsx";
 

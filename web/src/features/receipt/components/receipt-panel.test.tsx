@@ -1,8 +1,8 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { flowReference } from "../../../../../server/src/contract/flow-reference.ts";
-import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
+import { flowReference } from "#contract/flow-reference.ts";
+import type { FlowView } from "#contract/flow-view.ts";
 import { renderWithProviders } from "../../../test/render.tsx";
 import { ReceiptPanel } from "./receipt-panel.tsx";
 

@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { useCallback, useState } from "react";
 import { createPortal } from "react-dom";
-import type { FlowView } from "../../../../../server/src/contract/flow-view.ts";
+import type { FlowView } from "#contract/flow-view.ts";
 import { Button } from "../../../components/ui/button.tsx";
 import { SelectInput } from "../../../components/ui/select-input.tsx";
 import { type PrintSize, printSizes, storedPrintSize, storePrintSize } from "../lib/print-size.ts";

@@ -1,7 +1,7 @@
 import type { I18n } from "@lingui/core";
-import { railNames } from "../../../components/flow/rail-names.ts";
 import { formatDateTime, formatMoney } from "../../../lib/format.ts";
 import { currentLanguage } from "../../../lib/i18n.ts";
+import { railNames } from "../../flow/components/rail-names.ts";
 import type { SlipModel } from "./slip-model.ts";
 import { kycTexts, outcomeTexts } from "./slip-texts.ts";
 

@@ -1,6 +1,6 @@
-import { flowReference } from "../../../../../server/src/contract/flow-reference.ts";
-import type { FlowView, Identity, Profile } from "../../../../../server/src/contract/flow-view.ts";
-import type { Rail } from "../../../../../server/src/contract/rails.ts";
+import { flowReference } from "#contract/flow-reference.ts";
+import type { FlowView, Identity, Profile } from "#contract/flow-view.ts";
+import type { Rail } from "#contract/rails.ts";
 
 /** Where a finished flow left the customer, in the words the slip prints. */
 export type SlipOutcome = "profile" | "identity" | "aadhaar_pending" | "pan_pending" | "registered";
