@@ -146,3 +146,14 @@ test("Hindi is actually Hindi, not copied English", () => {
   );
   expect(copied.map(([id]) => id)).toEqual([]);
 });
+
+test("every entry is marked as an explicit id, or Lingui compiles it under a hashed id", () => {
+  // An entry without the marker compiles but is looked up by a hash of its msgid, so the
+  // screen shows the raw id (e.g. "consent.title"): what a hand-merged catalog can lose.
+  for (const [path, text] of Object.entries(catalogFiles)) {
+    const unmarked = [...text.matchAll(/^(.*)\nmsgid "(.+)"$/gm)]
+      .filter((match) => match[1] !== "#. js-lingui-explicit-id")
+      .map((match) => match[2]);
+    expect(unmarked, path).toEqual([]);
+  }
+});
