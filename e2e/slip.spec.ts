@@ -7,7 +7,7 @@ import {
   startFlow,
   stepHeading,
 } from "./console-steps.ts";
-import { expect, maskedMobile, newCustomerMobile, test } from "./fixtures.ts";
+import { expect, maskedMobile, newCustomerMobile, queueSandbox, test } from "./fixtures.ts";
 
 // The counter PC set to another zone: the slip still says India's time.
 test.use({ timezoneId: "America/Los_Angeles" });
@@ -153,7 +153,10 @@ test("a finished flow of a new customer: slip in Hindi, axe clean in both langua
   request,
 }, testInfo) => {
   const mobile = newCustomerMobile();
-  const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
+  // A new customer-account customer whose verification Eko answers "Aadhaar pending" (2136):
+  // the "what to do next" card (DigiKhata and Levin go on into their KYC instead).
+  const { since } = await newCustomerToOtp(page, { rail: "customer-account", mobile });
+  await queueSandbox(request, { mobile, scenario: 2136 });
   await enterOtpFromPhone(page, request, mobile, { since });
   await expect(stepHeading(page, headings.aadhaarPending)).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
