@@ -58,7 +58,7 @@ export function compiledOnce<Name extends string, Row>(
     }
     return { query, slots };
   };
-  return (db, values) => {
+  return async (db, values) => {
     const engine = engineOf(db as unknown as Kysely<unknown>);
     let entry = compiled.get(engine);
     if (!entry) {
