@@ -16,6 +16,7 @@ import {
   cpuSeconds,
   freePort,
   logTail,
+  type NodeCommand,
   ROOT,
   rssMb,
   startCommand,
@@ -76,7 +77,7 @@ const BENCH_AGENT = {
   userCode: UAT_CREDENTIALS.userCode,
 };
 
-type ConsoleHandle = {
+export type ConsoleHandle = {
   child: Child;
   origin: string;
   login: string;
@@ -91,7 +92,13 @@ type ConsoleHandle = {
  * EKO_BASE_URL set also calls the standalone sandbox (env.ts prefers
  * EKO_BASE_URL), but carries the mounted sandbox's memory.
  */
-async function startConsole(upstream: string, tag: string, logDir: string): Promise<ConsoleHandle> {
+export async function startConsole(
+  upstream: string,
+  tag: string,
+  logDir: string,
+  /** Another build or extra node flags (console-ab.ts: A/B of bundles, --cpu-prof); default `npm start`'s. */
+  command: NodeCommand = startCommand(),
+): Promise<ConsoleHandle> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const cli = path.join(ROOT, "server/src/cli/agent.ts");
@@ -109,7 +116,7 @@ async function startConsole(upstream: string, tag: string, logDir: string): Prom
   };
   if (useUat) await addBenchAgent(env, logDir);
   // As `npm start` runs it (flags included); start.mjs rebuilds the web app and server bundle first if they are stale.
-  const child = startNode(`console-${tag}`, startCommand(), env, logDir);
+  const child = startNode(`console-${tag}`, command, env, logDir);
   await waitForHttp(`${origin}/healthz`, child, { timeoutMs: 180_000 });
   return useUat
     ? { child, origin, ...BENCH_AGENT, mode: "EKO_ENV=uat + EKO_BASE_URL (agent from the CLI)" }
@@ -136,7 +143,7 @@ async function addBenchAgent(env: Record<string, string>, logDir: string): Promi
   if (code !== 0) throw new Error(`agent CLI failed (${code}):\n${logTail(child)}`);
 }
 
-async function signIn(handle: ConsoleHandle): Promise<string> {
+export async function signIn(handle: ConsoleHandle): Promise<string> {
   const response = await fetch(`${handle.origin}/api/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: handle.origin },

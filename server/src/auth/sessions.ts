@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { SessionEndReason } from "../contract/auth.ts";
 import type { Env } from "../env.ts";
-import type { Db } from "../store/db.ts";
+import { compiledOnce, type Db } from "../store/db.ts";
 import { type AgentRecord, toAgentRecord } from "./agents.ts";
 
 export type SessionSettings = Env["session"];
@@ -40,6 +40,16 @@ export async function createSession(
   return sessionId;
 }
 
+/** Every API request runs it: compiled once (store/db.ts). */
+const sessionLookup = compiledOnce(["idHash"], (db, { idHash }) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("agents", "agents.id", "sessions.agent_id")
+    .selectAll("agents")
+    .select(["sessions.last_seen_at", "sessions.expires_at"])
+    .where("sessions.id_hash", "=", idHash),
+);
+
 export type SessionLookup =
   | { ok: true; agent: AgentRecord }
   | { ok: false; reason: Exclude<SessionEndReason, "bad-credentials"> };
@@ -57,13 +67,7 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   if (!sessionId || sessionId.length > 128) return { ok: false, reason: "no-session" };
   const idHash = hashSessionId(sessionId);
-  const row = await db
-    .selectFrom("sessions")
-    .innerJoin("agents", "agents.id", "sessions.agent_id")
-    .selectAll("agents")
-    .select(["sessions.last_seen_at", "sessions.expires_at"])
-    .where("sessions.id_hash", "=", idHash)
-    .executeTakeFirst();
+  const [row] = (await sessionLookup(db, { idHash })).rows;
   if (!row) return { ok: false, reason: "no-session" };
 
   const nowMs = now.getTime();

@@ -137,11 +137,14 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     const url = new URL(`${baseUrl.replace(/\/+$/, "")}${path}`);
     let body: string | undefined;
     if (spec.method === "GET") {
-      // §5.2: GET carries every non-path parameter in the query string.
+      // §5.2: GET carries every non-path parameter in the query string. Serialised once:
+      // each `url.searchParams.set` re-serialises the whole query into the URL.
       const ref = spec.clientRefIdOnGet ? { client_ref_id: clientRefId(spec, timestamp) } : {};
+      const query = new URLSearchParams();
       for (const [key, value] of Object.entries({ ...common, ...ref, ...params })) {
-        url.searchParams.set(key, Array.isArray(value) ? JSON.stringify(value) : String(value));
+        query.set(key, Array.isArray(value) ? JSON.stringify(value) : String(value));
       }
+      url.search = query.toString();
     } else {
       body = JSON.stringify({ ...common, client_ref_id: clientRef, ...params });
     }

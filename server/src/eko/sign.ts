@@ -1,4 +1,22 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from "node:crypto";
+
+/**
+ * The HMAC key per access key, imported once: a string or Buffer key is
+ * re-imported into a KeyObject by every createHmac call. One entry per
+ * environment's key (the console has one; tests a few).
+ */
+const hmacKeys = new Map<string, KeyObject>();
+const MAX_CACHED_KEYS = 16;
+
+function hmacKeyFor(accessKey: string): KeyObject {
+  let key = hmacKeys.get(accessKey);
+  if (!key) {
+    key = createSecretKey(Buffer.from(Buffer.from(accessKey, "utf8").toString("base64"), "utf8"));
+    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
+    hmacKeys.set(accessKey, key);
+  }
+  return key;
+}
 
 /**
  * Eko's `secret-key` (eko-api.md §4.2): HMAC-SHA256 keyed with the *text* of
@@ -6,8 +24,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * millisecond timestamp string, sent as standard base64.
  */
 export function computeSecretKey(accessKey: string, timestamp: string): string {
-  const hmacKey = Buffer.from(accessKey, "utf8").toString("base64");
-  return createHmac("sha256", hmacKey).update(timestamp, "utf8").digest("base64");
+  return createHmac("sha256", hmacKeyFor(accessKey)).update(timestamp, "utf8").digest("base64");
 }
 
 export type SignatureHeaders = {

@@ -96,6 +96,20 @@ test("a body that arrives in pieces within the deadline is read and handled as u
   expect(response).toContain(`"login":"${agent.login}"`);
 });
 
+test("malformed JSON that arrives in pieces is still a 400 bad_request in the error shape", async () => {
+  const { port } = await served({ REQUEST_BODY_TIMEOUT_MS: "10000" });
+  const body = '{"login": "admin", "password": ';
+  const socket = await opened(port);
+  const answer = readUntilClosed(socket);
+  socket.write(signInHead(port, body.length).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
+  socket.write(body.slice(0, 10));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  socket.write(body.slice(10));
+  const [head, json] = (await answer).split("\r\n\r\n");
+  expect(head).toMatch(/^HTTP\/1\.1 400 /);
+  expect(JSON.parse(json ?? "")).toMatchObject({ error: { code: "bad_request" } });
+});
+
 test("one address holds at most MAX_CONNECTIONS_PER_IP connections; a closed one frees its place", async () => {
   const { server, port } = await served({ MAX_CONNECTIONS_PER_IP: "3" });
   expect(server.headersTimeout).toBe(SERVER_TIMEOUTS.headersTimeoutMs);

@@ -45,13 +45,26 @@ export function watchCircuitBreaker(
 export function observeQuery(event: LogEvent): void {
   const metrics = current.getStore();
   if (!metrics) return;
-  const keyword = /^\s*([a-z]+)/i.exec(event.query.sql)?.[1]?.toLowerCase() ?? "other";
-  const statement = STATEMENT_KINDS.has(keyword) ? keyword : "other";
   metrics.observeQuery(
-    statement,
+    statementKind(event.query.sql),
     event.level === "error" ? "error" : "ok",
     event.queryDurationMillis / 1000,
   );
 }
 
 const STATEMENT_KINDS = new Set(["select", "insert", "update", "delete", "with"]);
+
+/** By SQL text: the app issues a few dozen distinct statements, each several times a request. */
+const kindBySql = new Map<string, string>();
+const MAX_KNOWN_STATEMENTS = 500;
+
+function statementKind(sql: string): string {
+  let kind = kindBySql.get(sql);
+  if (kind === undefined) {
+    const keyword = /^\s*([a-z]+)/i.exec(sql)?.[1]?.toLowerCase() ?? "other";
+    kind = STATEMENT_KINDS.has(keyword) ? keyword : "other";
+    if (kindBySql.size >= MAX_KNOWN_STATEMENTS) kindBySql.clear();
+    kindBySql.set(sql, kind);
+  }
+  return kind;
+}

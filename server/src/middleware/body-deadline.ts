@@ -1,6 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { ApiProblem } from "../http/problem.ts";
+
+/** Hono's json validator's test (hono/validator): such a body is read as the route will read it. */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * Into the request's body cache in the form the route asks for. Hono serves a
+ * second form from the first through a WHATWG Response (`new Response(buffer).json()`:
+ * a ReadableStream, WebIDL conversions) — read as an ArrayBuffer here and as
+ * JSON by the validator, that was about 3 % of a flow start's CPU.
+ */
+function readIntoCache(c: Context): Promise<unknown> {
+  const mediaType = c.req.header("content-type")?.split(";")[0]?.trim() ?? "";
+  return JSON_MEDIA_TYPE.test(mediaType) ? c.req.json() : c.req.arrayBuffer();
+}
 
 /** What @hono/node-server binds as `c.env`; absent in in-process `app.request()` calls. */
 type NodeBindings = { incoming?: IncomingMessage; outgoing?: ServerResponse };
@@ -24,8 +38,8 @@ export function apiBodyDeadline(timeoutMs: number): MiddlewareHandler {
     const timedOut = new Promise<"timed-out">((resolve) => {
       timer = setTimeout(() => resolve("timed-out"), timeoutMs);
     });
-    // A failed read (the client went away) is left for the route to report as before.
-    const read = c.req.arrayBuffer().then(
+    // A failed read (the client went away, malformed JSON) is left for the route to report as before.
+    const read = readIntoCache(c).then(
       () => "read" as const,
       () => "failed" as const,
     );

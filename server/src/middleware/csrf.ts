@@ -47,8 +47,26 @@ export function sandboxCsrfProtection(env: Pick<Env, "publicOrigin">): Middlewar
   };
 }
 
+/** Distinct request origins seen (Host is the client's to choose, so the cache is bounded). */
+const MAX_CACHED_ORIGINS = 64;
+
 function ownOrigin(env: Pick<Env, "publicOrigin">) {
   const publicOrigin = env.publicOrigin ? new URL(env.publicOrigin).origin : null;
+  // The request's origin is `scheme://host` of its URL, normalised by the URL parser (case,
+  // default port); parsed once per distinct prefix rather than a URL per request.
+  const normalised = new Map<string, string>();
+  const requestOrigin = (url: string) => {
+    const hostStart = url.indexOf("://") + 3;
+    const pathStart = url.indexOf("/", hostStart);
+    const prefix = pathStart === -1 ? url : url.slice(0, pathStart);
+    let origin = normalised.get(prefix);
+    if (origin === undefined) {
+      origin = new URL(url).origin;
+      if (normalised.size >= MAX_CACHED_ORIGINS) normalised.clear();
+      normalised.set(prefix, origin);
+    }
+    return origin;
+  };
   return (c: Context, origin: string) =>
-    origin === new URL(c.req.url).origin || origin === publicOrigin;
+    origin === requestOrigin(c.req.url) || origin === publicOrigin;
 }

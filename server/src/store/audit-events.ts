@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import type { ActivityEvent } from "../contract/activity.ts";
 import { flowReference } from "../contract/flow-reference.ts";
+import { compiledOnce } from "./db.ts";
 import type { Database } from "./schema.ts";
 
 /** `agent_id` of an event that names no agent: a sign-in attempt for a login that does not exist. */
@@ -31,26 +32,60 @@ export async function recordAuditEvent(
   db: Kysely<Database> | Transaction<Database>,
   event: AuditEventInput,
 ): Promise<void> {
-  await db
-    .insertInto("audit_events")
-    .values({
-      id: randomUUID(),
-      at: event.at.toISOString(),
-      agent_id: event.agentId,
-      action: event.action,
-      outcome: event.outcome,
-      request_id: event.requestId,
-      detail: event.detail ?? null,
-      rail: event.rail ?? null,
-      flow_id: event.flowId ?? null,
-      mobile_masked: event.mobileMasked ?? null,
-      mobile_lookup: event.mobileLookup ?? null,
-      flow_reference: event.flowId ? flowReference(event.flowId) : null,
-      eko_response_type_id: event.ekoResponseTypeId ?? null,
-      latency_ms: event.latencyMs ?? null,
-    })
-    .execute();
+  await insertAuditEvent(db, {
+    id: randomUUID(),
+    at: event.at.toISOString(),
+    agentId: event.agentId,
+    action: event.action,
+    outcome: event.outcome,
+    requestId: event.requestId,
+    detail: event.detail ?? null,
+    rail: event.rail ?? null,
+    flowId: event.flowId ?? null,
+    mobileMasked: event.mobileMasked ?? null,
+    mobileLookup: event.mobileLookup ?? null,
+    flowReference: event.flowId ? flowReference(event.flowId) : null,
+    ekoResponseTypeId: event.ekoResponseTypeId ?? null,
+    latencyMs: event.latencyMs ?? null,
+  });
 }
+
+/** Every flow step writes one or more: compiled once (store/db.ts). */
+const insertAuditEvent = compiledOnce(
+  [
+    "id",
+    "at",
+    "agentId",
+    "action",
+    "outcome",
+    "requestId",
+    "detail",
+    "rail",
+    "flowId",
+    "mobileMasked",
+    "mobileLookup",
+    "flowReference",
+    "ekoResponseTypeId",
+    "latencyMs",
+  ],
+  (db, value) =>
+    db.insertInto("audit_events").values({
+      id: value.id,
+      at: value.at,
+      agent_id: value.agentId,
+      action: value.action,
+      outcome: value.outcome,
+      request_id: value.requestId,
+      detail: value.detail,
+      rail: value.rail,
+      flow_id: value.flowId,
+      mobile_masked: value.mobileMasked,
+      mobile_lookup: value.mobileLookup,
+      flow_reference: value.flowReference,
+      eko_response_type_id: value.ekoResponseTypeId,
+      latency_ms: value.latencyMs,
+    }),
+);
 
 export type AuditFilter = {
   /** Inclusive, ISO-8601 UTC. */

@@ -1,5 +1,15 @@
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
+import {
+  type Compilable,
+  type CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  type QueryResult,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+} from "kysely";
 import { observeQuery } from "../metrics/scope.ts";
+import { type Engine, engineOf } from "./engine.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseConfig =
@@ -16,6 +26,51 @@ export type DatabaseConfig =
     }
   | { kind: "postgres"; url: string };
 export type Db = Kysely<Database>;
+
+/**
+ * A hot statement built and compiled by Kysely once per engine, then run with
+ * each call's values: building a query (immutable nodes, frozen at every
+ * step) and compiling it cost more than running it on SQLite. `build` gets
+ * one placeholder per name and must use each exactly once as a value; the
+ * compiled parameters are matched back to the names, so a changed query
+ * shape cannot bind a value to the wrong column (it throws instead).
+ */
+export function compiledOnce<Name extends string, Row>(
+  names: readonly Name[],
+  build: (db: Kysely<Database>, values: Record<Name, never>) => Compilable<Row>,
+): (db: Kysely<Database>, values: Record<Name, unknown>) => Promise<QueryResult<Row>> {
+  type Slot = { name: Name } | { constant: unknown };
+  const compiled = new Map<Engine, { query: CompiledQuery<Row>; slots: Slot[] }>();
+  const compile = (db: Kysely<Database>) => {
+    const placeholders = Object.fromEntries(
+      names.map((name) => [name, `\u0000compiledOnce:${name}`]),
+    ) as Record<Name, never>;
+    const byPlaceholder = new Map<unknown, Name>(names.map((name) => [placeholders[name], name]));
+    const query = build(db, placeholders).compile();
+    const slots = query.parameters.map((value): Slot => {
+      const name = byPlaceholder.get(value);
+      return name === undefined ? { constant: value } : { name };
+    });
+    for (const name of names) {
+      const uses = slots.filter((slot) => "name" in slot && slot.name === name).length;
+      if (uses !== 1)
+        throw new Error(`compiledOnce: ${name} is used ${uses} times in ${query.sql}`);
+    }
+    return { query, slots };
+  };
+  return async (db, values) => {
+    const engine = engineOf(db as unknown as Kysely<unknown>);
+    let entry = compiled.get(engine);
+    if (!entry) {
+      entry = compile(db);
+      compiled.set(engine, entry);
+    }
+    const parameters = entry.slots.map((slot) =>
+      "name" in slot ? values[slot.name] : slot.constant,
+    );
+    return db.executeQuery<Row>({ ...entry.query, parameters });
+  };
+}
 
 /** How long a SQLite writer waits for another process's lock (the agent CLI) before SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -57,21 +112,21 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
   connection.exec("PRAGMA foreign_keys = ON");
 
   // Insertion-ordered Map as an LRU: a hit moves the statement to the end.
-  const statements = new Map<string, ReturnType<typeof connection.prepare>>();
+  const statements = new Map<string, SqliteStatement>();
   const database: SqliteDatabase = {
     prepare(sql) {
       let statement = statements.get(sql);
       if (statement) {
         statements.delete(sql);
       } else {
-        statement = connection.prepare(sql);
+        statement = cachedStatement(connection.prepare(sql));
         if (statements.size >= STATEMENT_CACHE_SIZE) {
           const oldest = statements.keys().next().value;
           if (oldest !== undefined) statements.delete(oldest);
         }
       }
       statements.set(sql, statement);
-      return statement as unknown as ReturnType<SqliteDatabase["prepare"]>;
+      return statement;
     },
     close() {
       statements.clear();
@@ -79,4 +134,29 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
     },
   };
   return database;
+}
+
+type LibsqlStatement = {
+  readonly reader: boolean;
+  all(parameters: ReadonlyArray<unknown>): unknown[];
+  run(parameters: ReadonlyArray<unknown>): {
+    changes: number | bigint;
+    lastInsertRowid: number | bigint;
+  };
+  iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown>;
+};
+
+/**
+ * libSQL's `reader` is a getter that asks the native statement every time,
+ * and Kysely reads it on every execution: read once, since a prepared
+ * statement's SQL — and so whether it returns rows — never changes.
+ */
+function cachedStatement(statement: LibsqlStatement): SqliteStatement {
+  const reader = statement.reader;
+  return {
+    reader,
+    all: (parameters) => statement.all(parameters),
+    run: (parameters) => statement.run(parameters),
+    iterate: (parameters) => statement.iterate(parameters),
+  };
 }

@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { cpuLayers, printLayers } from "./cpu-layers.ts";
+import { runLoad } from "./load.ts";
+import { flowStart } from "./peers.ts";
+import {
+  type Child,
+  cpuSeconds,
+  freePort,
+  killChildrenOnExit,
+  ROOT,
+  startCommand,
+  startNode,
+  stop,
+  waitForHttp,
+} from "./processes.ts";
+import { type ConsoleHandle, signIn, startConsole } from "./proxy.ts";
+
+/*
+ * `node server/bench/console-ab.ts [--bundle label=server/dist/x.mjs …] [--rounds 6] [--slice 3]
+ *   [--connections 64] [--latency 0] [--profile]`
+ *
+ * Two (or more) builds of the console, side by side against one standalone
+ * sandbox, each as `npm start` runs it (its node flags, EKO_ENV=uat, an agent
+ * from the CLI), measured in interleaved slices of `POST /api/flows` (the
+ * order rotates each round) so other work on a shared machine skews them
+ * alike. Per build: the median over slices of CPU per request (from /proc)
+ * and req/s, with min–max to show the noise. A change is measured by
+ * bundling the code before it to another file (`git stash; npm run
+ * build:server; cp server/dist/server.mjs server/dist/before.mjs; git stash pop`).
+ *
+ * --profile: one build, run with --cpu-prof, one load of rounds × slice
+ * seconds; the profile's samples are attributed to the console's layers
+ * (cpu-layers.ts).
+ */
+const { values } = parseArgs({
+  options: {
+    bundle: { type: "string", multiple: true },
+    rounds: { type: "string", default: "6" },
+    slice: { type: "string", default: "3" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "64" },
+    latency: { type: "string", default: "0" },
+    profile: { type: "boolean", default: false },
+  },
+});
+
+type Build = { label: string; bundle: string };
+const builds: Build[] = (values.bundle ?? ["current=server/dist/server.mjs"]).map((spec) => {
+  const [label, bundle] = spec.includes("=") ? spec.split("=", 2) : [spec, spec];
+  return { label: label ?? spec, bundle: bundle ?? spec };
+});
+const rounds = Number(values.rounds);
+const sliceS = Number(values.slice);
+const connections = Number(values.connections);
+const logDir = mkdtempSync(path.join(tmpdir(), "console-ab-"));
+const profileDir = path.join(logDir, "profile");
+
+killChildrenOnExit();
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+const children: Child[] = [];
+try {
+  const sandboxPort = await freePort();
+  const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
+  const sandbox = startNode(
+    "sandbox",
+    "server/src/sandbox/main.ts",
+    {
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_LATENCY_MS: values.latency,
+      SANDBOX_RESEND_INTERVAL_SECONDS: "0",
+    },
+    logDir,
+  );
+  children.push(sandbox);
+  await waitForHttp(`${sandboxOrigin}/sandbox/outbox?mobile=7000000000`, sandbox, {
+    anyStatus: true,
+  });
+  const upstream = `${sandboxOrigin}/sandbox/ekoapi/v3`;
+  const { nodeArgs = [] } = startCommand();
+  if (values.profile) mkdirSync(profileDir, { recursive: true });
+  const profileArgs = values.profile
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200"]
+    : [];
+
+  const consoles: { build: Build; handle: ConsoleHandle; next: ReturnType<typeof flowStart> }[] =
+    [];
+  for (const [index, build] of builds.entries()) {
+    const command = { script: build.bundle, nodeArgs: [...nodeArgs, ...profileArgs] };
+    const handle = await startConsole(upstream, `${index}`, logDir, command);
+    children.push(handle.child);
+    consoles.push({ build, handle, next: flowStart(handle.origin, await signIn(handle)) });
+  }
+
+  const load = async (entry: (typeof consoles)[number], durationS: number) => {
+    const pid = entry.handle.child.pid;
+    const before = cpuSeconds(pid);
+    const slice = await runLoad({
+      origin: entry.handle.origin,
+      connections,
+      durationS,
+      expectStatus: 201,
+      next: entry.next,
+    });
+    const cpuMs = (cpuSeconds(pid) - before) * 1000;
+    const answered = slice.samples.length + slice.failed;
+    return {
+      cpuMsPerRequest: cpuMs / Math.max(1, answered),
+      rps: slice.samples.length / slice.elapsedS,
+      failed: slice.failed,
+    };
+  };
+
+  for (const entry of consoles) await load(entry, Number(values.warmup));
+  const results = consoles.map(() => ({ cpu: [] as number[], rps: [] as number[], failed: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < consoles.length; turn++) {
+      const index = (round + turn) % consoles.length;
+      const entry = consoles[index];
+      const result = results[index];
+      if (!entry || !result) continue;
+      const slice = await load(entry, sliceS);
+      result.cpu.push(slice.cpuMsPerRequest);
+      result.rps.push(slice.rps);
+      result.failed += slice.failed;
+    }
+  }
+  for (const [index, entry] of consoles.entries()) {
+    const { cpu, rps, failed } = results[index] ?? { cpu: [], rps: [], failed: 0 };
+    const range = (values: number[], digits: number) =>
+      `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+    console.log(
+      `${entry.build.label.padEnd(12)} CPU/req median ${median(cpu).toFixed(3)} ms (${range(cpu, 3)})  ` +
+        `req/s median ${median(rps).toFixed(0)} (${range(rps, 0)})  failed ${failed}`,
+    );
+  }
+  console.log(`c=${connections}, ${rounds} rounds × ${sliceS} s, logs in ${logDir}`);
+} finally {
+  for (const child of children.reverse()) await stop(child, 10_000);
+}
+
+if (values.profile) {
+  const [first] = builds;
+  const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
+  if (!first || !file) throw new Error(`no profile written in ${profileDir}`);
+  printLayers(cpuLayers(path.join(profileDir, file), path.resolve(ROOT, first.bundle)));
+}
