@@ -82,7 +82,7 @@ async function service(engine: Engine, script: Script, vars: Record<string, stri
     },
   };
   const repo = createFlowRepository(db, { stateKey: () => key, now: clock.now });
-  const limits = createAbuseLimits(createRateLimiter(db, clock.now), env.abuseLimits?.otp);
+  const limits = createAbuseLimits(createRateLimiter(db, clock.now), env.abuseLimits.otp);
   const flows = createFlowService({ repo, eko, limits, now: clock.now, env });
   const count = (name: EkoCallName) => calls.filter((call) => call === name).length;
   return { flows, count, clock };
