@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, test } from "vitest";
+import type { FlowView } from "../contract/flow-view.ts";
 import type { EkoCallName } from "../eko/calls.ts";
 import type { EkoClient } from "../eko/client.ts";
 import { EkoTransportError } from "../eko/errors.ts";
@@ -163,7 +164,7 @@ describe.each(engines)("OTP limits under a burst, flow service on %s", (engine) 
 
   test("20 resends at once across flows of one mobile: the mobile's limit holds exactly", async () => {
     const s = await service(engine, () => otpSent());
-    const flows = [];
+    const flows: FlowView[] = [];
     for (let i = 0; i < 20; i++) {
       // A new window every 5 starts: each flow gets its OTP; the resends then share one window.
       if (i % 5 === 0) s.clock.advance(600);
@@ -186,7 +187,7 @@ describe.each(engines)("OTP limits under a burst, flow service on %s", (engine) 
         OTP_SENDS_PER_MOBILE: "50",
       },
     );
-    const flows = [];
+    const flows: FlowView[] = [];
     for (let i = 0; i < 20; i++) {
       flows.push(await s.flows.start(actor(), { rail: "digikhata", mobile: "9000000001" }));
     }
@@ -206,7 +207,7 @@ describe.each(engines)("OTP limits under a burst, flow service on %s", (engine) 
       (name) => (name === "digikhataVerifyOtp" ? (right ? aadhaarPending : wrongOtp) : otpSent()),
       { OTP_SENDS_PER_MOBILE: "60" },
     );
-    const flows = [];
+    const flows: FlowView[] = [];
     for (let i = 0; i < 50; i++) {
       flows.push(await s.flows.start(actor(), { rail: "digikhata", mobile: "9000000001" }));
     }
