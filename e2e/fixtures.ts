@@ -1,5 +1,5 @@
 import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
-import { type AgentLogin, agents, poolAgents } from "./agents.ts";
+import { type AgentLogin, agents, e2eAgent } from "./agents.ts";
 
 export type OutboxMessage = {
   mobile: string;
@@ -102,13 +102,10 @@ export async function signInByApi(page: Page, agent: AgentLogin, origin: string)
   expect(language.status()).toBe(200);
 }
 
-// Module state is per worker; with one worker the pool is used in turn.
-let nextAgent = 0;
-
 type Fixtures = {
   /** Fails the test on an uncaught error in the page; attaches console errors on failure. */
   browserErrors: undefined;
-  /** A pool agent for this test, taken in turn (see agents.ts). */
+  /** The agent this test signs in as (see agents.ts). */
   agent: AgentLogin;
   /** The server's origin, for the Origin header the CSRF check wants on writes. */
   origin: string;
@@ -138,9 +135,7 @@ export const test = base.extend<Fixtures>({
   ],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   agent: async ({}, use) => {
-    const agent = poolAgents[nextAgent % poolAgents.length] as AgentLogin;
-    nextAgent += 1;
-    await use(agent);
+    await use(e2eAgent);
   },
   origin: async ({ baseURL }, use) => {
     await use(new URL(baseURL ?? "http://127.0.0.1").origin);

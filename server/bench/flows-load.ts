@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createAgent } from "../src/auth/agents.ts";
-import { otpPolicies } from "../src/flows/abuse-limits.ts";
+import { loadEnv } from "../src/env.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { type PostgresServer, startPostgres } from "../src/test-support/postgres.ts";
 import { type AgentResult, runAgent } from "./flows-load-agent.ts";
@@ -40,11 +40,12 @@ const agents = Number(values.agents);
 const durationS = Number(values.duration);
 const instances = Number(values.instances);
 // OTP sends per round: a start (look-up) and an onboard per rail, plus Levin's Aadhaar OTP. The
-// per-agent limit (60 per 10 min, flows/abuse-limits.ts) is not configurable, so rounds stay under it.
+// per-agent limit (OTP_SENDS_PER_AGENT, 60 per 10 min by default; the servers inherit this
+// process's env) is what real agents meet, so rounds stay under it.
 const SENDS_PER_ROUND = 7;
 const CALLS_PER_ROUND = 12;
 const rounds = Number(
-  values.rounds ?? Math.floor(otpPolicies.otpSendsPerAgent.limit / SENDS_PER_ROUND),
+  values.rounds ?? Math.floor(loadEnv().abuseLimits.otp.sendsPerAgent / SENDS_PER_ROUND),
 );
 // By default agents pause between steps so that their rounds fill the duration, like people would.
 const thinkMs = Number(

@@ -90,7 +90,7 @@ export function createConsoleServices(
     return lookupSecret;
   };
   const repo = createFlowRepository(deps.db, { stateKey: stateKeyOf, now });
-  const limits = createAbuseLimits(createRateLimiter(deps.db, now));
+  const limits = createAbuseLimits(createRateLimiter(deps.db, now), deps.env.abuseLimits.otp);
   return {
     flows: createFlowService({ repo, eko, limits, now, env: deps.env }),
     mobileLookupSecret,

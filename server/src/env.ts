@@ -22,6 +22,7 @@ const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const count = seconds;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -68,6 +69,23 @@ const envSchema = z.object({
   OTP_RESEND_SECONDS: seconds(60),
   OTP_MAX_ATTEMPTS: seconds(3),
 
+  // Abuse limits (README, Security). Defaults are the console's own choices;
+  // Eko documents no OTP send limits of its own (eko-api.md §15.11).
+  /** Wrong passwords for one login within the window; the last one allowed locks it. */
+  SIGN_IN_FAILURES_PER_LOGIN: count(5),
+  /** Wrong passwords from one client address within the window, whatever the login. */
+  SIGN_IN_FAILURES_PER_IP: count(20),
+  SIGN_IN_WINDOW_SECONDS: seconds(15 * 60),
+  SIGN_IN_LOCK_SECONDS: seconds(15 * 60),
+  /** OTPs sent to one customer mobile (lookups that send one, onboarding, resends) per window. */
+  OTP_SENDS_PER_MOBILE: count(5),
+  /** OTPs one agent triggers across all customers per window. */
+  OTP_SENDS_PER_AGENT: count(60),
+  OTP_SEND_WINDOW_SECONDS: seconds(10 * 60),
+  /** Wrong OTPs entered for one customer mobile per window. */
+  OTP_WRONG_PER_MOBILE: count(10),
+  OTP_WRONG_WINDOW_SECONDS: seconds(30 * 60),
+
   SANDBOX_FIXED_OTP: z
     .string()
     .regex(/^\d{6}$/)
@@ -101,6 +119,20 @@ export type SandboxSettings = {
   dialect: SandboxDialect;
 };
 
+export type SignInLimits = {
+  failuresPerLogin: number;
+  failuresPerIp: number;
+  windowSeconds: number;
+  lockSeconds: number;
+};
+export type OtpLimits = {
+  sendsPerMobile: number;
+  sendsPerAgent: number;
+  sendWindowSeconds: number;
+  wrongPerMobile: number;
+  wrongWindowSeconds: number;
+};
+
 export type Env = {
   nodeEnv: "development" | "production" | "test";
   port: number;
@@ -126,6 +158,8 @@ export type Env = {
   sandboxPort: number;
   session: { idleSeconds: number; absoluteSeconds: number };
   otpPolicy: { ttlSeconds: number; resendSeconds: number; maxAttempts: number };
+  /** Sign-in (http/rate-limits.ts) and OTP (flows/abuse-limits.ts) limits. */
+  abuseLimits: { signIn: SignInLimits; otp: OtpLimits };
   sandbox: SandboxSettings | null;
 };
 
@@ -202,6 +236,21 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       ttlSeconds: raw.OTP_TTL_SECONDS,
       resendSeconds: raw.OTP_RESEND_SECONDS,
       maxAttempts: raw.OTP_MAX_ATTEMPTS,
+    },
+    abuseLimits: {
+      signIn: {
+        failuresPerLogin: raw.SIGN_IN_FAILURES_PER_LOGIN,
+        failuresPerIp: raw.SIGN_IN_FAILURES_PER_IP,
+        windowSeconds: raw.SIGN_IN_WINDOW_SECONDS,
+        lockSeconds: raw.SIGN_IN_LOCK_SECONDS,
+      },
+      otp: {
+        sendsPerMobile: raw.OTP_SENDS_PER_MOBILE,
+        sendsPerAgent: raw.OTP_SENDS_PER_AGENT,
+        sendWindowSeconds: raw.OTP_SEND_WINDOW_SECONDS,
+        wrongPerMobile: raw.OTP_WRONG_PER_MOBILE,
+        wrongWindowSeconds: raw.OTP_WRONG_WINDOW_SECONDS,
+      },
     },
     sandbox: isSandbox
       ? {

@@ -214,6 +214,19 @@ test("a connection reset after sending leaves the outcome unknown", async () => 
   expect(error).toMatchObject({ code: "upstream_unavailable", outcomeUnknown: true });
 });
 
+test("a GET reset after sending and then refused on its retry: the outcome stays unknown", async () => {
+  const eko = await fakeEko([
+    (_res, req) => {
+      // The first attempt may have reached Eko; then Eko goes away, so the retry is refused.
+      for (const server of servers.splice(0)) server.close();
+      req.socket.destroy();
+    },
+  ]);
+  const error = await failure(client(eko.baseUrl).call("customerGet", ctx));
+  expect(error).toMatchObject({ code: "upstream_unavailable", outcomeUnknown: true });
+  expect(eko.seen).toHaveLength(1);
+});
+
 test("connection refused: nothing was sent, so the outcome is known", async () => {
   const eko = await fakeEko();
   for (const server of servers.splice(0)) server.close();

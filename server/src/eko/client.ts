@@ -240,11 +240,24 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       const breaker = breakerFor(baseUrl);
       // Only reads are retried (once): a repeated write could act twice at Eko.
       const attempts = ekoCalls[name].method === "GET" ? 2 : 1;
+      // A retry's failure must not hide an earlier attempt that may have reached Eko (a reset
+      // after sending): a Get Customer / Sender that got through sent an OTP (abuse limits).
+      let earlierInDoubt = false;
+      const failWith = (error: EkoTransportError): EkoTransportError =>
+        earlierInDoubt && !error.outcomeUnknown
+          ? new EkoTransportError(error.code, error.message, {
+              outcomeUnknown: true,
+              ...(error.httpStatus === null ? {} : { httpStatus: error.httpStatus }),
+              cause: error,
+            })
+          : error;
       for (let attempt = 1; ; attempt++) {
         if (!breaker.tryAcquire()) {
-          throw new EkoTransportError(
-            "upstream_unavailable",
-            "Eko is failing; calls are paused for a moment",
+          throw failWith(
+            new EkoTransportError(
+              "upstream_unavailable",
+              "Eko is failing; calls are paused for a moment",
+            ),
           );
         }
         const started = performance.now();
@@ -274,8 +287,11 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
             "eko call failed",
           );
           // A timed-out GET is not retried: the agent would wait twice as long for the same outcome.
-          if (attempt < attempts && error.code === "upstream_unavailable") continue;
-          throw error;
+          if (attempt < attempts && error.code === "upstream_unavailable") {
+            earlierInDoubt ||= error.outcomeUnknown;
+            continue;
+          }
+          throw failWith(error);
         }
       }
     },

@@ -1,21 +1,36 @@
+import type { LimitScope } from "../contract/errors.ts";
+import type { Step } from "../contract/flow-view.ts";
+import type { OtpLimits } from "../env.ts";
 import { rateLimited } from "../http/rate-limits.ts";
 import { countRateLimitRefusal } from "../metrics/scope.ts";
-import type { RateLimit, RateLimiter, RateLimitResult } from "../store/rate-limiter.ts";
+import type { RateLimit, RateLimiter, Reservation as Slot } from "../store/rate-limiter.ts";
 
 /**
  * The flows' abuse limits, shared by every instance on one store. Eko
  * documents none of its own OTP send limits (eko-api.md §15.11); these keep
  * one counter (or one leaked account) from texting a customer all day or
  * guessing OTPs. Each flow step names which of them applies (`StepLimits`).
+ * The numbers are configuration (`OTP_SENDS_PER_MOBILE` … in env.ts).
  */
-export const otpPolicies = {
+export type OtpPolicies = {
   /** OTPs sent to one customer mobile (first send and resends, mobile and Aadhaar OTPs). */
-  otpSendsPerMobile: { limit: 5, windowSeconds: 10 * 60 },
+  otpSendsPerMobile: RateLimit;
   /** OTPs one agent triggers across all customers. */
-  otpSendsPerAgent: { limit: 60, windowSeconds: 10 * 60 },
+  otpSendsPerAgent: RateLimit;
   /** Wrong OTPs entered for one customer mobile. */
-  otpVerifyFailuresPerMobile: { limit: 10, windowSeconds: 30 * 60 },
-} as const satisfies Record<string, RateLimit>;
+  otpVerifyFailuresPerMobile: RateLimit;
+};
+
+export function otpPolicies(limits: OtpLimits): OtpPolicies {
+  return {
+    otpSendsPerMobile: { limit: limits.sendsPerMobile, windowSeconds: limits.sendWindowSeconds },
+    otpSendsPerAgent: { limit: limits.sendsPerAgent, windowSeconds: limits.sendWindowSeconds },
+    otpVerifyFailuresPerMobile: {
+      limit: limits.wrongPerMobile,
+      windowSeconds: limits.wrongWindowSeconds,
+    },
+  };
+}
 
 export const otpLimitKeys = {
   otpSendMobile: (mobile: string) => `otp-send:mobile:${mobile}`,
@@ -24,80 +39,118 @@ export const otpLimitKeys = {
 };
 
 /**
- * Which limit a step is under:
- * - `send`: the call makes Eko send an OTP — counted before the call;
+ * Which limit a step is under. Every limited step takes its slot *before* the
+ * Eko call (reserve, then act), so a burst gets exactly the limit's worth:
+ * - `send`: the call makes Eko send an OTP (onboard, resend);
  * - `lookup`: Get Customer / Sender, which sends one only to an enrolled
- *   customer — checked before, counted only once an OTP (maybe) went out, so
- *   registering a new customer does not use up the agent's allowance;
- * - `verify`: checks an OTP — refused after too many wrong ones, each wrong one counted.
+ *   customer — the slot is given back when the answer shows none went out,
+ *   so registering a new customer does not use up the agent's allowance;
+ * - `verify`: checks an OTP — the slot is kept only by a wrong one (or one
+ *   whose check is in doubt).
  */
 export type StepLimits = "send" | "lookup" | "verify" | "none";
 
 export type LimitSubject = { mobile: string; agentId: string };
-/** What the step's call led to, as far as the limits care. */
-export type LimitOutcome = { otpMaybeSent: boolean; wrongOtp: boolean };
 
-function throwIfRefused(
-  result: RateLimitResult,
-  message: string,
-  limit: keyof typeof otpPolicies,
-): void {
-  if (result.allowed) return;
-  countRateLimitRefusal(limit);
-  throw rateLimited(result.retryAfterSeconds, message);
+/**
+ * What the step's Eko exchange led to, as far as the limits care: the step it
+ * saved, or a refusal — with `nothingDone` when the refusal itself proves Eko
+ * acted on nothing (connection refused or circuit open; a -1 validation error).
+ */
+export type LimitOutcome = { saved: Step } | { refused: true; nothingDone: boolean };
+
+/** The slots a step holds while its Eko call runs. */
+export type StepReservation = {
+  /** Keeps the slots, or gives back those the outcome proves unused. Once. */
+  settle(outcome: LimitOutcome): Promise<void>;
+};
+
+const NOTHING_HELD: StepReservation = { settle: async () => {} };
+
+/** Whether the slots are given back: only where the outcome proves no OTP went out / none was guessed. */
+function proven(limits: StepLimits, outcome: LimitOutcome): boolean {
+  if ("refused" in outcome) return outcome.nothingDone;
+  const step = outcome.saved;
+  if (limits === "lookup") return step.kind !== "otp" && step.kind !== "status_unknown";
+  if (limits === "verify") {
+    // A wrong OTP, a lockout, or a check in doubt keep the slot: they are (maybe) guesses.
+    const wrong = step.kind === "otp" && step.lastAttempt === "wrong";
+    return !wrong && step.kind !== "locked" && step.kind !== "status_unknown";
+  }
+  // An onboarding or resend that Eko answered: an OTP may have gone out.
+  return false;
 }
 
-export function createAbuseLimits(limiter: RateLimiter) {
-  const sendKeys = ({ mobile, agentId }: LimitSubject) =>
-    [
-      [
-        otpLimitKeys.otpSendAgent(agentId),
-        otpPolicies.otpSendsPerAgent,
-        "by this agent",
-        "otpSendsPerAgent",
-      ],
-      [
-        otpLimitKeys.otpSendMobile(mobile),
-        otpPolicies.otpSendsPerMobile,
-        "to this mobile",
-        "otpSendsPerMobile",
-      ],
-    ] as const;
+export function createAbuseLimits(limiter: RateLimiter, limits: OtpLimits) {
+  const policies = otpPolicies(limits);
+  type Take = {
+    key: string;
+    policy: RateLimit;
+    name: keyof OtpPolicies;
+    scope: LimitScope;
+    message: string;
+  };
+  const takesFor = (stepLimits: StepLimits, { mobile, agentId }: LimitSubject): Take[] => {
+    if (stepLimits === "send" || stepLimits === "lookup") {
+      return [
+        {
+          key: otpLimitKeys.otpSendAgent(agentId),
+          policy: policies.otpSendsPerAgent,
+          name: "otpSendsPerAgent",
+          scope: "agent",
+          message: "Too many OTPs sent by this agent",
+        },
+        {
+          key: otpLimitKeys.otpSendMobile(mobile),
+          policy: policies.otpSendsPerMobile,
+          name: "otpSendsPerMobile",
+          scope: "customer_mobile",
+          message: "Too many OTPs sent to this mobile",
+        },
+      ];
+    }
+    if (stepLimits === "verify") {
+      return [
+        {
+          key: otpLimitKeys.otpVerifyMobile(mobile),
+          policy: policies.otpVerifyFailuresPerMobile,
+          name: "otpVerifyFailuresPerMobile",
+          scope: "customer_mobile",
+          message: "Too many wrong OTPs for this mobile",
+        },
+      ];
+    }
+    return [];
+  };
 
   return {
-    /** Before the Eko call. Throws the 429 `rate_limited` ApiProblem. */
-    async before(limits: StepLimits, subject: LimitSubject): Promise<void> {
-      if (limits === "send" || limits === "lookup") {
-        for (const [key, policy, who, name] of sendKeys(subject)) {
-          const result =
-            limits === "send"
-              ? await limiter.consume(key, policy)
-              : await limiter.peek(key, policy);
-          throwIfRefused(result, `Too many OTPs sent ${who}`, name);
+    policies,
+    /**
+     * Before the Eko call: takes every slot the step needs, atomically. If one
+     * is refused, those already taken are given back (nothing was sent) and
+     * the 429 `rate_limited` ApiProblem is thrown, naming the limit's scope.
+     */
+    async reserve(stepLimits: StepLimits, subject: LimitSubject): Promise<StepReservation> {
+      const takes = takesFor(stepLimits, subject);
+      if (takes.length === 0) return NOTHING_HELD;
+      const held: Slot[] = [];
+      for (const take of takes) {
+        const slot = await limiter.reserve(take.key, take.policy);
+        if (!slot.allowed) {
+          await Promise.all(held.map((taken) => taken.release()));
+          countRateLimitRefusal(take.name);
+          throw rateLimited(slot.retryAfterSeconds, take.scope, take.message);
         }
-      } else if (limits === "verify") {
-        throwIfRefused(
-          await limiter.peek(
-            otpLimitKeys.otpVerifyMobile(subject.mobile),
-            otpPolicies.otpVerifyFailuresPerMobile,
-          ),
-          "Too many wrong OTPs for this mobile",
-          "otpVerifyFailuresPerMobile",
-        );
+        held.push(slot);
       }
-    },
-
-    /** After the call's outcome is saved: a lookup's OTP, a wrong OTP. */
-    async after(limits: StepLimits, subject: LimitSubject, outcome: LimitOutcome): Promise<void> {
-      if (limits === "lookup" && outcome.otpMaybeSent) {
-        for (const [key, policy] of sendKeys(subject)) await limiter.consume(key, policy);
-      }
-      if (limits === "verify" && outcome.wrongOtp) {
-        await limiter.consume(
-          otpLimitKeys.otpVerifyMobile(subject.mobile),
-          otpPolicies.otpVerifyFailuresPerMobile,
-        );
-      }
+      let settled = false;
+      return {
+        async settle(outcome) {
+          if (settled) return;
+          settled = true;
+          if (proven(stepLimits, outcome)) await Promise.all(held.map((slot) => slot.release()));
+        },
+      };
     },
   };
 }

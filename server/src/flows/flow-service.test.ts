@@ -9,7 +9,7 @@ import { openStore } from "../store/open-store.ts";
 import { createRateLimiter } from "../store/rate-limiter.ts";
 import { testClock, testEnv } from "../test-support/app.ts";
 import { answer } from "../test-support/eko-answers.ts";
-import { createAbuseLimits, otpPolicies } from "./abuse-limits.ts";
+import { createAbuseLimits, otpPolicies as policiesFor } from "./abuse-limits.ts";
 import { type Actor, createFlowService } from "./flow-service.ts";
 
 /*
@@ -52,7 +52,9 @@ const wrongOtp = {
   data: { attempts_remaining: 2 },
 };
 
-async function service(script: Script) {
+const otpPolicies = policiesFor(testEnv().abuseLimits.otp);
+
+async function service(script: Script, env = testEnv()) {
   const db = await openStore({ database: { kind: "sqlite", path: ":memory:" } });
   opened.push(db);
   const clock = testClock();
@@ -67,8 +69,8 @@ async function service(script: Script) {
     },
   };
   const repo = createFlowRepository(db, { stateKey: () => key, now: clock.now });
-  const limits = createAbuseLimits(createRateLimiter(db, clock.now));
-  const flows = createFlowService({ repo, eko, limits, now: clock.now, env: testEnv() });
+  const limits = createAbuseLimits(createRateLimiter(db, clock.now), env.abuseLimits.otp);
+  const flows = createFlowService({ repo, eko, limits, now: clock.now, env });
   return { flows, calls, clock, db, repo };
 }
 

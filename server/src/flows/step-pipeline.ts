@@ -115,7 +115,8 @@ function resting({ otpRefId: _ref, otpIntent: _intent, aadhaar: _aadhaar, ...res
 /** The outcome of the Eko exchange: a new step to save, or a refusal that changes nothing. */
 type Settled =
   | { kind: "step"; step: Step; secrets: FlowSecrets }
-  | { kind: "refused"; problem: ApiProblem };
+  /** `nothingDone`: the refusal proves Eko acted on nothing (abuse limits give their slots back). */
+  | { kind: "refused"; problem: ApiProblem; nothingDone: boolean };
 
 export function createStepPipeline(deps: StepPipelineDeps) {
   const { repo, limits } = deps;
@@ -161,7 +162,11 @@ export function createStepPipeline(deps: StepPipelineDeps) {
         }
         audit(error.code);
         if (fallback) return { kind: "step", step: fallback, secrets: record.secrets };
-        return { kind: "refused", problem: new ApiProblem(error.code, error.message) };
+        return {
+          kind: "refused",
+          problem: new ApiProblem(error.code, error.message),
+          nothingDone: hop === 0 && !error.outcomeUnknown,
+        };
       }
       const ctx: MapContext = {
         now: deps.now(),
@@ -186,7 +191,12 @@ export function createStepPipeline(deps: StepPipelineDeps) {
       if (transition.kind === "problem") {
         audit(transition.problem.code, result);
         if (fallback) return { kind: "step", step: fallback, secrets: record.secrets };
-        return { kind: "refused", problem: transition.problem };
+        return {
+          kind: "refused",
+          problem: transition.problem,
+          // -1: Eko refused the input, so it sent and checked nothing (eko-api.md §6.4).
+          nothingDone: hop === 0 && transition.problem.code === "validation_failed",
+        };
       }
       if (transition.kind === "requery") break;
       audit(outcomeOf(transition.step), result);
@@ -195,6 +205,7 @@ export function createStepPipeline(deps: StepPipelineDeps) {
     return {
       kind: "refused",
       problem: new ApiProblem("upstream_unknown_state", "Eko keeps saying the wallet exists"),
+      nothingDone: false,
     };
   }
 
@@ -245,13 +256,12 @@ export function createStepPipeline(deps: StepPipelineDeps) {
       };
 
       let settled: Settled;
-      const stepLimits = "local" in plan ? "none" : def.limits;
+      // 3. Limits: the slots are taken before Eko is asked to send or check an OTP (429 rate_limited).
+      const reservation = await limits.reserve("local" in plan ? "none" : def.limits, subject);
       if ("local" in plan) {
         audit(plan.outcome);
         settled = { kind: "step", step: plan.local, secrets: plan.secrets };
       } else {
-        // 3. Limits, before Eko is asked to send or check an OTP (429 rate_limited).
-        await limits.before(stepLimits, subject);
         // 4–5. The Eko call and the mapping of its answer.
         settled = await exchange(actor, record, def, plan, audit);
       }
@@ -259,6 +269,7 @@ export function createStepPipeline(deps: StepPipelineDeps) {
       // 6. Save: the new state with its audit rows (and consent record) in one transaction.
       if (settled.kind === "refused") {
         await repo.record(audits, consent);
+        await reservation.settle({ refused: true, nothingDone: settled.nothingDone });
         throw settled.problem;
       }
       // A saved flow's audit rows always name it, the first one included.
@@ -278,13 +289,9 @@ export function createStepPipeline(deps: StepPipelineDeps) {
         }
       }
 
-      // 7. Count what the call led to: a lookup's OTP (or a timed-out one that may have gone out), wrong OTPs.
-      await limits.after(stepLimits, subject, {
-        otpMaybeSent: saved.step.kind === "otp" || saved.step.kind === "status_unknown",
-        wrongOtp:
-          (saved.step.kind === "otp" && saved.step.lastAttempt === "wrong") ||
-          saved.step.kind === "locked",
-      });
+      // 7. Settle the limits: give back the slots the saved step proves unused (a lookup
+      //    that sent no OTP, a right OTP); anything else (an error thrown above) keeps them.
+      await reservation.settle({ saved: saved.step });
       return toView(saved);
     } finally {
       if (flowId) await repo.unlock(flowId, owner);

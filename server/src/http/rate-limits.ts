@@ -1,16 +1,30 @@
+import type { LimitScope } from "../contract/errors.ts";
+import type { SignInLimits } from "../env.ts";
 import type { RateLimit, RateLimiter } from "../store/rate-limiter.ts";
 import { ApiProblem } from "./problem.ts";
 
 /**
- * Sign-in limits, shared by every instance on one store. The flows' OTP
+ * Sign-in limits, shared by every instance on one store. The numbers are
+ * configuration (`SIGN_IN_FAILURES_PER_LOGIN` … in env.ts); the flows' OTP
  * limits live with the flows (flows/abuse-limits.ts).
  */
-export const policies = {
-  /** Wrong passwords for one login: the 5th locks the login for 15 minutes. */
-  signInFailuresPerLogin: { limit: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
+export type SignInPolicies = {
+  /** Wrong passwords for one login: the last one allowed locks the login. */
+  signInFailuresPerLogin: RateLimit;
   /** Wrong passwords from one address, whatever the login (credential stuffing). */
-  signInFailuresPerIp: { limit: 20, windowSeconds: 15 * 60 },
-} as const satisfies Record<string, RateLimit>;
+  signInFailuresPerIp: RateLimit;
+};
+
+export function signInPolicies(limits: SignInLimits): SignInPolicies {
+  return {
+    signInFailuresPerLogin: {
+      limit: limits.failuresPerLogin,
+      windowSeconds: limits.windowSeconds,
+      lockSeconds: limits.lockSeconds,
+    },
+    signInFailuresPerIp: { limit: limits.failuresPerIp, windowSeconds: limits.windowSeconds },
+  };
+}
 
 export const limitKeys = {
   signInLogin: (login: string) => `sign-in:login:${login.trim().toLowerCase()}`,
@@ -18,9 +32,14 @@ export const limitKeys = {
 };
 
 /** 429 `rate_limited`; the error handler adds the Retry-After header from the details. */
-export function rateLimited(retryAfterSeconds: number, message = "Too many attempts"): ApiProblem {
+export function rateLimited(
+  retryAfterSeconds: number,
+  scope: LimitScope,
+  message = "Too many attempts",
+): ApiProblem {
   return new ApiProblem("rate_limited", `${message}; try again in ${retryAfterSeconds} s`, {
     retryAfterSeconds,
+    scope,
   });
 }
 
@@ -45,6 +64,7 @@ export type SignInAttempt =
  */
 export async function reserveSignInAttempt(
   limiter: RateLimiter,
+  policies: SignInPolicies,
   { login, ip }: { login: string; ip: string },
 ): Promise<SignInAttempt> {
   const loginKey = limitKeys.signInLogin(login);

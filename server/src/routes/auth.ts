@@ -20,7 +20,7 @@ import { apiErrorSchema } from "../contract/errors.ts";
 import type { Env } from "../env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiProblem } from "../http/problem.ts";
-import { rateLimited, reserveSignInAttempt } from "../http/rate-limits.ts";
+import { rateLimited, reserveSignInAttempt, signInPolicies } from "../http/rate-limits.ts";
 import { countRateLimitRefusal } from "../metrics/scope.ts";
 import type { AgentContext, AgentVariables } from "../middleware/agent-context.ts";
 import { recordAuditEvent, UNKNOWN_AGENT_ID } from "../store/audit-events.ts";
@@ -107,6 +107,7 @@ export function createAuthRoutes({
   verifyPassword: verify = verifyPassword,
 }: AuthRouteDeps) {
   const limiter = createRateLimiter(db, now);
+  const policies = signInPolicies(env.abuseLimits.signIn);
 
   const audit = (
     c: Context<{ Variables: AgentVariables }>,
@@ -121,13 +122,20 @@ export function createAuthRoutes({
       const auditId = agent?.id ?? UNKNOWN_AGENT_ID;
       // Counted before the hash, not after it: a check before slow work and a
       // count after it let a burst of guesses through (README, Security).
-      const attempt = await reserveSignInAttempt(limiter, { login, ip: clientIp(c, env) });
+      const attempt = await reserveSignInAttempt(limiter, policies, {
+        login,
+        ip: clientIp(c, env),
+      });
       if (!attempt.allowed) {
         countRateLimitRefusal(
           attempt.detail === "locked" ? "signInFailuresPerLogin" : "signInFailuresPerIp",
         );
         await audit(c, { agentId: auditId, outcome: "failure", detail: attempt.detail });
-        throw rateLimited(attempt.retryAfterSeconds, "Too many failed sign-ins");
+        throw rateLimited(
+          attempt.retryAfterSeconds,
+          attempt.detail === "locked" ? "login" : "address",
+          "Too many failed sign-ins",
+        );
       }
 
       const passwordOk = await verify(password, agent?.passwordHash ?? DUMMY_HASH);
