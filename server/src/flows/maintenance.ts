@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { maskMobile } from "../contract/mobile.ts";
 import type { FlowRepository, SecretLifetimes } from "../store/flow-repository.ts";
-import { settleIfAbandoned } from "./in-flight.ts";
+import { abandonedWrite } from "./in-flight.ts";
 import { purgeSpentSecrets } from "./secret-purge.ts";
 import { outcomeOf } from "./step-pipeline.ts";
 
@@ -31,9 +31,9 @@ export function createFlowMaintenance(deps: {
       let resolved = 0;
       for (const id of await repo.abandonedWrites(BATCH)) {
         const record = await repo.get(id, MAINTENANCE);
-        if (!record?.inFlight) continue;
-        const after = await settleIfAbandoned(repo, record, runId, () => repo.get(id, MAINTENANCE));
-        if (!after.inFlight && after.version !== record.version) resolved += 1;
+        const resolution = record ? abandonedWrite(record, runId) : null;
+        if (!record || !resolution) continue;
+        if (await repo.resolveInFlight(record, resolution, null)) resolved += 1;
       }
       let purged = 0;
       for (const id of await repo.secretsDue(BATCH)) {
