@@ -52,6 +52,15 @@ export type { Resolution, SecretLifetimes } from "./flow-intents.ts";
  * change of a flow is written in one transaction with its audit row(s), so
  * the activity log cannot disagree with the flow.
  */
+/**
+ * Flows sealed before migration 007 may hold Levin's full Aadhaar (`aadhaar`):
+ * dropped on read, so the flow's next save no longer carries it.
+ */
+function withoutLegacyAadhaar(secrets: FlowSecrets & { aadhaar?: string }): FlowSecrets {
+  const { aadhaar: _legacy, ...rest } = secrets;
+  return rest;
+}
+
 export function createFlowRepository(
   db: Db,
   /** `stateKey` is read when first needed (a generated key file is only created then). */
@@ -142,7 +151,9 @@ export function createFlowRepository(
         rail: row.rail as Rail,
         mobile: row.mobile,
         step: stepSchema.parse(JSON.parse(row.step_json)),
-        secrets: JSON.parse(open(sealingKey(), row.sealed_secrets, row.id)) as FlowSecrets,
+        secrets: withoutLegacyAadhaar(
+          JSON.parse(open(sealingKey(), row.sealed_secrets, row.id)) as FlowSecrets,
+        ),
         version: Number(row.version),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
