@@ -36,8 +36,8 @@ test("nothing the browser receives carries an otp_ref_id, a wallet_token, the Ek
   // The server's secrets for each flow, read from its store as the flow goes.
   const secrets = new Set<string>();
   const collect = async (flowId: string) => {
-    const { otpRefId, walletToken, aadhaar } = await readFlowSecrets(baseURL as string, flowId);
-    for (const value of [otpRefId, walletToken, aadhaar]) if (value) secrets.add(value);
+    const { otpRefId, walletToken } = await readFlowSecrets(baseURL as string, flowId);
+    for (const value of [otpRefId, walletToken]) if (value) secrets.add(value);
   };
 
   const toVerifiedMobile = async (rail: Rail) => {

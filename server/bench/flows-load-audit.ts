@@ -17,10 +17,14 @@ export type AuditCheck = {
 
 const key = (action: string, outcome: string) => `${action}:${outcome}`;
 
+/** Actions whose Eko call is a write (the load runs no resends, so none is settled locally). */
+const WRITES = new Set(["flow.onboard", "otp.verify", "aadhaar.submit", "pan.submit"]);
+
 /**
  * Compares what the agents saw with what the store recorded: every step of
  * every flow without an error has exactly one audit row with the same action
- * and outcome, and the flow row holds the step the agent saw last.
+ * and outcome (a write also its "attempted" row), and the flow row holds the
+ * step the agent saw last.
  */
 export async function checkAudit(
   db: Db,
@@ -60,7 +64,12 @@ export async function checkAudit(
   );
 
   for (const flow of clean) {
-    const expected = flow.steps.map((step) => key(step.action, step.outcome));
+    // Every step that writes to Eko is on record as attempted before it is sent (in-flight intent).
+    const expected = flow.steps.flatMap((step) =>
+      WRITES.has(step.action)
+        ? [key(step.action, "attempted"), key(step.action, step.outcome)]
+        : [key(step.action, step.outcome)],
+    );
     const found = [...(byFlow.get(flow.flowId) ?? [])];
     check.expectedRows += expected.length;
     check.foundRows += found.length;

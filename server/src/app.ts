@@ -4,6 +4,7 @@ import { createEkoClient, type EkoClient } from "./eko/client.ts";
 import type { Env } from "./env.ts";
 import { createAbuseLimits } from "./flows/abuse-limits.ts";
 import { createFlowService, type FlowService } from "./flows/flow-service.ts";
+import { createFlowMaintenance, type FlowMaintenance } from "./flows/maintenance.ts";
 import type { Logger } from "./logger.ts";
 import { httpMetrics, metricsHandler } from "./metrics/http.ts";
 import { createMetrics, type Metrics } from "./metrics/metrics.ts";
@@ -53,12 +54,16 @@ export type AppDeps = {
   eko?: EkoClient;
   /** Defaults to loadStateKey(env). */
   stateKey?: Buffer;
+  /** Built by the caller when it also runs their maintenance (index.ts); else here. */
+  services?: ConsoleServices;
 };
 
 export type ConsoleServices = {
   flows: FlowService;
   /** The activity search's key for mobile lookups: the one the flows write with. */
   mobileLookupSecret: () => Buffer;
+  /** Crash leftovers and spent secrets (run periodically by index.ts). */
+  maintenance: FlowMaintenance;
 };
 
 /** The flow service on this store, Eko client, clock and limiter: built once per app. */
@@ -89,11 +94,21 @@ export function createConsoleServices(
     lookupSecret ??= deriveMobileLookupSecret(stateKeyOf());
     return lookupSecret;
   };
-  const repo = createFlowRepository(deps.db, { stateKey: stateKeyOf, now });
+  // An otp_ref_id is spent once its OTP expired; a wallet token outlives no agent session.
+  const lifetimes = {
+    otpRefSeconds: deps.env.otpPolicy.ttlSeconds,
+    walletTokenSeconds: deps.env.session.absoluteSeconds,
+  };
+  const repo = createFlowRepository(deps.db, {
+    stateKey: stateKeyOf,
+    now,
+    secretLifetimes: lifetimes,
+  });
   const limits = createAbuseLimits(createRateLimiter(deps.db, now), deps.env.abuseLimits.otp);
   return {
     flows: createFlowService({ repo, eko, limits, now, env: deps.env }),
     mobileLookupSecret,
+    maintenance: createFlowMaintenance({ repo, now, lifetimes }),
   };
 }
 
@@ -159,7 +174,7 @@ export function createApp(deps: AppDeps) {
     requireSession({ db: deps.db, env: deps.env, now, publicRoutes: PUBLIC_API_ROUTES }),
     requirePasswordChanged,
   );
-  const api = createApi(deps, createConsoleServices(deps));
+  const api = createApi(deps, deps.services ?? createConsoleServices(deps));
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Eko OTP agent console API", version: "1" },

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { type AppDeps, createApp } from "./app.ts";
+import { type AppDeps, createApp, createConsoleServices } from "./app.ts";
 import { seedSandboxAgents } from "./auth/agents.ts";
 import { type Env, loadEnv } from "./env.ts";
 import { answerClientErrors } from "./http/client-error.ts";
@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const db = await openStore(env);
   if (env.sandbox) await seedSandboxAgents(db, env);
   const deps: AppDeps = { env, db, logger, serveWebApp: true, mountSandbox: inProcessSandbox };
-  const app = createApp(deps);
+  const services = createConsoleServices(deps);
+  const app = createApp({ ...deps, services });
+  const maintenance = runMaintenance(services.maintenance, logger);
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     env.eko.baseUrl ??= `http://127.0.0.1:${info.port}/sandbox/ekoapi/v3`;
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
+    clearInterval(maintenance);
     logger.info({ signal }, "draining");
     server.close(async () => {
       await db.destroy();
@@ -60,6 +63,33 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
+
+/**
+ * On start and every minute: writes a crash left in flight → status_unknown,
+ * spent sealed secrets purged (flows/maintenance.ts; safe on several instances).
+ */
+function runMaintenance(
+  maintenance: ReturnType<typeof createConsoleServices>["maintenance"],
+  logger: ReturnType<typeof createLogger>,
+): NodeJS.Timeout {
+  let running = false;
+  const once = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await maintenance.run();
+      if (report.resolved || report.purged) logger.info(report, "flow maintenance");
+    } catch (error) {
+      logger.warn({ err: error }, "flow maintenance failed");
+    } finally {
+      running = false;
+    }
+  };
+  void once();
+  return setInterval(once, MAINTENANCE_INTERVAL_MS).unref();
+}
+
+const MAINTENANCE_INTERVAL_MS = 60_000;
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

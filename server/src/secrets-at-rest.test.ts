@@ -18,6 +18,7 @@ import { TEST_AADHAAR } from "./sandbox/personas.ts";
 import { DEFAULT_SETTINGS } from "./sandbox/test-support.ts";
 import type { Db } from "./store/db.ts";
 import { openStore } from "./store/open-store.ts";
+import { loadStateKey, open } from "./store/sealed-box.ts";
 import { addAgent, jsonRequest, signIn, testApp, testClock, testEnv } from "./test-support/app.ts";
 import { CONSENT, NEW_CUSTOMER, PAN } from "./test-support/flow-harness.ts";
 
@@ -43,6 +44,7 @@ let dir: string;
 let app: ReturnType<typeof testApp>["app"];
 let cookie: string;
 let sandboxOrigin: string;
+let env: ReturnType<typeof testEnv>;
 
 function recordSecrets(value: unknown): void {
   if (!value || typeof value !== "object") return;
@@ -70,7 +72,7 @@ beforeAll(async () => {
   sandboxOrigin = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
 
   dir = await mkdtemp(join(tmpdir(), "eko-secrets-"));
-  const env = testEnv({
+  env = testEnv({
     EKO_BASE_URL: `${sandboxOrigin}/sandbox/ekoapi/v3`,
     SQLITE_PATH: join(dir, "console.db"),
   });
@@ -137,6 +139,42 @@ async function runFlow(rail: string, mobile: string): Promise<FlowView> {
   throw new Error("flow did not settle");
 }
 
+/** Every table as text, and every flow's sealed secrets opened with the state key. */
+async function storeDump(): Promise<{ dump: string; opened: string }> {
+  const tables = ["agents", "sessions", "flows", "audit_events", "consent_records", "rate_limits"];
+  let dump = "";
+  for (const table of tables) {
+    const rows = await sql`select * from ${sql.table(table)}`.execute(db);
+    dump += JSON.stringify(rows.rows);
+  }
+  const key = loadStateKey(env);
+  const flows = await db.selectFrom("flows").select(["id", "sealed_secrets"]).execute();
+  const opened = flows.map((row) => open(key, row.sealed_secrets, row.id)).join("\n");
+  return { dump, opened };
+}
+
+test("Levin: while the Aadhaar OTP is pending the store holds no full Aadhaar, sealed or not", async () => {
+  // A new customer of its own: the test below spends the personas' OTP-send allowance.
+  const mobile = "7100000004";
+  const view = await call("POST", "", { rail: "levin", mobile });
+  expect(view.step.kind).toBe("onboard");
+  await call("POST", `/${view.id}/onboard`, NEW_CUSTOMER);
+  const verified = await call("POST", `/${view.id}/otp/verify`, {
+    otp: await latestOtp(mobile, "mobile"),
+  });
+  expect(verified.step.kind).toBe("aadhaar");
+  const pending = await call("POST", `/${view.id}/aadhaar`, {
+    aadhaar: TEST_AADHAAR.valid,
+    consent: CONSENT,
+  });
+  expect(pending.step).toMatchObject({ kind: "otp", purpose: "aadhaar" });
+  const { dump, opened } = await storeDump();
+  // The sealed secrets really were opened: the pending OTP's reference and the last four are there.
+  expect(opened).toContain('"otpIntent":"20"');
+  expect(opened).toContain(`"aadhaarLast4":"${TEST_AADHAAR.valid.slice(-4)}"`);
+  for (const text of [dump, opened]) expect(text).not.toContain(TEST_AADHAAR.valid);
+});
+
 test("no secret reaches the database or the logs after every flow", async () => {
   const ends: string[] = [];
   for (const [index, rail] of ["customer-account", "digikhata", "levin"].entries()) {
@@ -150,12 +188,8 @@ test("no secret reaches the database or the logs after every flow", async () => 
   expect([...secrets].some((secret) => secret.startsWith("eyJ"))).toBe(true);
   expect(otps.size).toBeGreaterThan(10);
 
-  const tables = ["agents", "sessions", "flows", "audit_events", "consent_records", "rate_limits"];
-  let dump = "";
-  for (const table of tables) {
-    const rows = await sql`select * from ${sql.table(table)}`.execute(db);
-    dump += JSON.stringify(rows.rows);
-  }
+  const { dump, opened } = await storeDump();
+  expect(opened).not.toContain(TEST_AADHAAR.valid);
   expect(dump).toContain("consent"); // consent records were written
   const logs = logLines.join("");
   expect(logs.length).toBeGreaterThan(1000);

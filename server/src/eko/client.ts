@@ -25,8 +25,17 @@ export type EkoClientOptions = {
   breaker?: Omit<CircuitBreakerOptions, "now">;
 };
 
-/** Who is calling, for whom: `user_code` is the signed-in agent's, never the browser's. */
-export type EkoCallContext = { customerId: string; userCode: string; requestId: string };
+/**
+ * Who is calling, for whom: `user_code` is the signed-in agent's, never the browser's.
+ * `clientRefId`: a write's reference chosen before the call (newClientRefId), so the
+ * flow can record the write as in flight before it leaves; generated here otherwise.
+ */
+export type EkoCallContext = {
+  customerId: string;
+  userCode: string;
+  requestId: string;
+  clientRefId?: string;
+};
 export type EkoParams = Record<string, string | number | string[]>;
 export type EkoResult = { answer: EkoAnswer; latencyMs: number };
 
@@ -37,6 +46,10 @@ export type EkoClient = {
 const RAIL_PREFIX = { "customer-account": "A", digikhata: "B", levin: "C" } as const;
 
 /** ≤ 20 chars (EPS FAQ), unique per call: rail letter + base-36 ms + 8 random hex. */
+export function newClientRefId(name: EkoCallName, now: number = Date.now()): string {
+  return clientRefId(ekoCalls[name], now);
+}
+
 function clientRefId(spec: EkoCallSpec, now: number): string {
   return `${RAIL_PREFIX[spec.rail]}${now.toString(36)}${randomBytes(4).toString("hex")}`.slice(
     0,
@@ -99,7 +112,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     fresh: boolean,
   ): Promise<EkoResult> {
     // One client_ref_id for the call: a 404 means Eko saw nothing, so the next path gets the same request.
-    const clientRef = clientRefId(ekoCalls[name], now());
+    const clientRef = context.clientRefId ?? clientRefId(ekoCalls[name], now());
     const order = pathOrder(name);
     for (const [position, index] of order.entries()) {
       const path = ekoCalls[name].paths[index] as EkoPath;

@@ -45,13 +45,13 @@ const start = context({ kind: "onboard" });
 const onMobileOtp = context(otpStep(), { otpRefId: REF, otpIntent: "19" });
 const onAadhaarStep = context(
   { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false },
-  { ...wallet, aadhaar: "234123412346" },
+  { ...wallet, aadhaarLast4: "2346" },
 );
 const onAadhaarOtp = context(otpStep({ purpose: "aadhaar", sentTo: null }), {
   ...wallet,
   otpRefId: REF,
   otpIntent: "20",
-  aadhaar: "234123412346",
+  aadhaarLast4: "2346",
 });
 const onPan = context({ kind: "pan", identity: null, rejected: false }, wallet);
 const onConsent = context(consentPending);

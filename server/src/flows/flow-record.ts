@@ -13,11 +13,10 @@ export type FlowSecrets = {
   walletToken?: string;
   walletId?: string;
   /**
-   * Levin only, between C.5 and C.6: re-issuing the Aadhaar OTP (resend) is
-   * another C.5 call, which needs the number again. Dropped once the OTP step ends.
+   * Last four digits of the Aadhaar sent with C.5 / B.7, for the masked
+   * identity card. The full number is never kept, not even sealed: it is the
+   * input of the one request that sends it to Eko.
    */
-  aadhaar?: string;
-  /** DigiKhata: last four digits of the Aadhaar sent with B.7 (the full number is never kept). */
   aadhaarLast4?: string;
   /** DigiKhata B.6 audioUrl: streamed by our server, never handed to the browser. */
   consentAudioUrl?: string;
@@ -35,6 +34,22 @@ export type GivenConsent = {
   audioPlayed: boolean;
 };
 
+export type UnknownAction = Extract<Step, { kind: "status_unknown" }>["action"];
+
+/**
+ * An Eko write recorded as in flight before it was sent (migration 007): the
+ * call, its client_ref_id and when; the audit action and status_unknown action
+ * it resolves to if its answer never gets saved; the agent who sent it.
+ */
+export type InFlightWrite = {
+  call: string;
+  clientRefId: string;
+  startedAt: string;
+  action: string;
+  unknownAs: UnknownAction;
+  agentId: string;
+};
+
 /** Server-side state of one flow; `step` is exactly what the browser renders. */
 export type FlowRecord = {
   id: string;
@@ -48,4 +63,6 @@ export type FlowRecord = {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Present while a write's answer is outstanding (or was lost in a crash). */
+  inFlight?: InFlightWrite;
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { maskAadhaar } from "../contract/aadhaar.ts";
 import type { FlowView, StepKind } from "../contract/flow-view.ts";
 import type { Onboarding } from "../contract/onboarding.ts";
@@ -6,6 +7,7 @@ import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowRecord } from "./flow-record.ts";
+import { settleIfAbandoned } from "./in-flight.ts";
 import type { StepCall } from "./rails/rail-module.ts";
 import {
   type Actor,
@@ -92,10 +94,13 @@ export function createFlowService(deps: FlowServiceDeps) {
       return runStep(actor, null, def, draft);
     },
 
-    async get(agent: AgentContext, flowId: string): Promise<FlowRecord> {
+    /** The flow as it stands; a write lost in a crash is settled to status_unknown first. */
+    async get(agent: AgentContext, flowId: string, requestId?: string): Promise<FlowRecord> {
       const record = await repo.get(flowId, agent);
       if (!record) throw new ApiProblem("not_found", "No such flow");
-      return record;
+      return settleIfAbandoned(repo, record, requestId ?? randomUUID(), () =>
+        repo.get(flowId, agent),
+      );
     },
 
     /** Where the consent step's audio is (never sent to the browser); 404 without one. */
@@ -235,8 +240,8 @@ export function createFlowService(deps: FlowServiceDeps) {
 
     /**
      * Levin C.5 / DigiKhata B.7. The consent is recorded with the masked
-     * number either way. DigiKhata never keeps the full number: it is the
-     * call's input only; Levin seals it until its OTP step ends (its resend is another C.5).
+     * number either way. Neither rail keeps the full number, not even sealed:
+     * it is this call's input only; the flow keeps its last four digits.
      */
     submitAadhaar(
       actor: Actor,
@@ -269,12 +274,7 @@ export function createFlowService(deps: FlowServiceDeps) {
         plan: (rail) => bind(offered(rail.aadhaar, rail.rail), input.aadhaar),
         limits: "send",
         unknownAs: "aadhaar",
-        secrets: (record) => ({
-          ...record.secrets,
-          aadhaarLast4: input.aadhaar.slice(-4),
-          // Levin's Aadhaar-OTP resend is another C.5, which needs the number (dropped with the OTP step).
-          ...(modeOf(record) === "with-aadhaar" ? { aadhaar: input.aadhaar } : {}),
-        }),
+        secrets: (record) => ({ ...record.secrets, aadhaarLast4: input.aadhaar.slice(-4) }),
         consent: (record) => {
           const base = {
             agentId: actor.agent.id,

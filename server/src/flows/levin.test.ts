@@ -96,7 +96,7 @@ const onAadhaarStep = context(
   { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: false },
   {
     ...kept,
-    aadhaar: "234123412346",
+    aadhaarLast4: "2346",
   },
 );
 
@@ -113,11 +113,11 @@ test("C.5 2129 → Aadhaar OTP step: destination unknown, intent 20", () => {
   );
   expect(result).toMatchObject({
     step: { kind: "otp", purpose: "aadhaar", sentTo: null, attemptsLeft: 3 },
-    secrets: { ...kept, aadhaar: "234123412346", otpRefId: ref, otpIntent: "20" },
+    secrets: { ...kept, aadhaarLast4: "2346", otpRefId: ref, otpIntent: "20" },
   });
 });
 
-test("C.5 2138 → aadhaar step rejected (and the number is forgotten); -1; unknown", () => {
+test("C.5 2138 → aadhaar step rejected (only the last four digits were ever kept); -1; unknown", () => {
   const rejected = answer({
     response_status_id: 1,
     response_type_id: 2138,
@@ -127,7 +127,7 @@ test("C.5 2138 → aadhaar step rejected (and the number is forgotten); -1; unkn
   expect(mapLevinAadhaar(rejected, onAadhaarStep)).toEqual({
     kind: "step",
     step: { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected: true },
-    secrets: kept,
+    secrets: { ...kept, aadhaarLast4: "2346" },
   });
   expect(mapLevinAadhaar(validationAnswer, onAadhaarStep)).toMatchObject({ kind: "problem" });
   expect(mapLevinAadhaar(unknownAnswer, onAadhaarStep)).toMatchObject({ step: { kind: "failed" } });
@@ -135,7 +135,7 @@ test("C.5 2138 → aadhaar step rejected (and the number is forgotten); -1; unkn
 
 const onAadhaarOtp = context(otpStep({ purpose: "aadhaar", sentTo: null }), {
   ...kept,
-  aadhaar: "234123412346",
+  aadhaarLast4: "2346",
   otpRefId: "aadhaar-ref",
   otpIntent: "20",
 });
@@ -156,11 +156,11 @@ const identity = {
   aadhaarMasked: "XXXX XXXX 7890",
 };
 
-test("C.6 identity + 2147 → PAN step with identity; Aadhaar reduced to its last 4; empty wallet fields don't erase", () => {
+test("C.6 identity + 2147 → PAN step with identity; empty wallet fields don't erase", () => {
   expect(mapLevinAadhaarVerify(panRequiredAnswer(identityData), onAadhaarOtp)).toEqual({
     kind: "step",
     step: { kind: "pan", identity, rejected: false },
-    secrets: kept,
+    secrets: { ...kept, aadhaarLast4: "2346" },
   });
 });
 
@@ -173,7 +173,7 @@ test("C.6 legacy 2147 (no identity) → PAN step, identity null", () => {
   ).toEqual({
     kind: "step",
     step: { kind: "pan", identity: null, rejected: false },
-    secrets: kept,
+    secrets: { ...kept, aadhaarLast4: "2346" },
   });
 });
 
@@ -211,7 +211,7 @@ test("C.6 failures: verified false, 2131 wrong / expired / locked, 2138, 2136, -
     mapLevinAadhaarVerify(panRequiredAnswer({ ...identityData, verified: false }), onAadhaarOtp),
   ).toMatchObject({
     step: { kind: "otp", purpose: "aadhaar", lastAttempt: "wrong" },
-    secrets: { aadhaar: "234123412346", otpRefId: "aadhaar-ref" },
+    secrets: { aadhaarLast4: "2346", otpRefId: "aadhaar-ref" },
   });
   expect(mapLevinAadhaarVerify(wrongOtpAnswer(1), onAadhaarOtp)).toMatchObject({
     step: { lastAttempt: "wrong", attemptsLeft: 1 },

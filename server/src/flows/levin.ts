@@ -28,11 +28,6 @@ function keepWallet(secrets: FlowSecrets, data: Record<string, unknown>): FlowSe
   };
 }
 
-function withoutAadhaar(secrets: FlowSecrets): FlowSecrets {
-  const { aadhaar: _aadhaar, ...rest } = secrets;
-  return rest;
-}
-
 /** The Aadhaar + consent step (C.5 next); `rejected` after Eko's 2138 on C.5. */
 function aadhaarStep(rejected: boolean): Step {
   return { kind: "aadhaar", consentVersion: AADHAAR_CONSENT_VERSION, rejected };
@@ -42,11 +37,10 @@ function aadhaarStep(rejected: boolean): Step {
  * 463 on C.5–C.7 (published samples): the wallet token is invalid or expired.
  * Not a dead end: the agent is told so and sends a new mobile OTP (re-check →
  * C.1), whose C.4 hands out a fresh token and returns the flow to where Eko
- * says it stands (the Aadhaar step for a sender mid-KYC). The stale pair and
- * the Aadhaar number are dropped.
+ * says it stands (the Aadhaar step for a sender mid-KYC). The stale pair is dropped.
  */
 function walletRenew(ctx: MapContext): Transition {
-  const { walletToken: _token, walletId: _id, ...rest } = withoutAadhaar(ctx.secrets);
+  const { walletToken: _token, walletId: _id, ...rest } = ctx.secrets;
   return toStep(ctx, { kind: "wallet_renew" }, rest);
 }
 
@@ -98,7 +92,7 @@ export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition 
     case rt.otpSent:
       return otpSent(answer, ctx, "aadhaar");
     case rt.invalidOtpOrAadhaar:
-      return toStep(ctx, aadhaarStep(true), withoutAadhaar(ctx.secrets));
+      return toStep(ctx, aadhaarStep(true));
     case rt.validationError:
       return validationRejected(answer);
     default:
@@ -114,8 +108,8 @@ export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition 
  * fields (the product spec) or the legacy 2147 / 2132 without them.
  */
 export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Transition {
-  const identity = mapIdentity(answer.data, ctx.secrets.aadhaar?.slice(-4) ?? null);
-  const secrets = withoutAadhaar(keepWallet(ctx.secrets, answer.data));
+  const identity = mapIdentity(answer.data, ctx.secrets.aadhaarLast4 ?? null);
+  const secrets = keepWallet(ctx.secrets, answer.data);
   // A known code that says "verified" with `verified: false` beside it: the flag wins.
   if (answer.data.verified === false) return otpRejected(answer, ctx);
   switch (answer.responseTypeId) {
@@ -150,6 +144,12 @@ export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Trans
       });
   }
 }
+
+/**
+ * Levin's Aadhaar-OTP "resend": the console keeps no Aadhaar number, so it
+ * asks for it again (with its consent, which goes with every C.5).
+ */
+export const levinAadhaarAgain: Step = aadhaarStep(false);
 
 /** C.7 Validate PAN: 309 profile ([EPS]) or 2132 registration complete ([LEGACY]). */
 export function mapLevinPan(answer: EkoAnswer, ctx: MapContext): Transition {

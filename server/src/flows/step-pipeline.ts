@@ -11,7 +11,8 @@ import type { AgentContext } from "../middleware/agent-context.ts";
 import { FlowConflictError } from "../store/errors.ts";
 import type { AuditEntry, ConsentEntry, FlowRepository } from "../store/flow-repository.ts";
 import type { AbuseLimits, StepLimits } from "./abuse-limits.ts";
-import type { FlowRecord, FlowSecrets } from "./flow-record.ts";
+import type { FlowRecord, FlowSecrets, UnknownAction } from "./flow-record.ts";
+import { abandonedWrite, intentRecordingEko, withoutPendingOtp } from "./in-flight.ts";
 import { railModules } from "./rails/index.ts";
 import type { RailModule, StepCall } from "./rails/rail-module.ts";
 import type { MapContext } from "./transition.ts";
@@ -23,7 +24,8 @@ import type { MapContext } from "./transition.ts";
  * A step is a `StepDefinition` (one per flow-service.ts method); which Eko
  * call it makes and how the answer maps comes from the rail module. A write
  * whose outcome is in doubt (timeout, reset after sending) leaves the flow in
- * `status_unknown`; nothing is retried.
+ * `status_unknown`; nothing is retried. Every write is recorded as in flight
+ * before it is sent (in-flight.ts), so a crash mid-call ends in status_unknown too.
  */
 
 export type Actor = { agent: AgentContext; requestId: string };
@@ -38,7 +40,7 @@ export type AuditAction =
   | "aadhaar.submit"
   | "pan.submit"
   | "flow.recheck";
-export type UnknownAction = Extract<Step, { kind: "status_unknown" }>["action"];
+export type { UnknownAction } from "./flow-record.ts";
 
 /** A step the console settles without asking Eko (a consent confirmed, an Aadhaar re-asked). */
 export type LocalStep = { local: Step; secrets: FlowSecrets; outcome: string };
@@ -107,11 +109,6 @@ export function outcomeOf(step: Step): string {
   }
 }
 
-/** A write in doubt keeps nothing that belongs to a pending OTP: the re-check starts afresh. */
-function resting({ otpRefId: _ref, otpIntent: _intent, aadhaar: _aadhaar, ...rest }: FlowSecrets) {
-  return rest;
-}
-
 /** The outcome of the Eko exchange: a new step to save, or a refusal that changes nothing. */
 type Settled =
   | { kind: "step"; step: Step; secrets: FlowSecrets }
@@ -131,10 +128,27 @@ export function createStepPipeline(deps: StepPipelineDeps) {
     def: StepDefinition,
     first: StepCall<void>,
     audit: (outcome: string, result?: EkoResult, detail?: string) => void,
+    writes: { lockOwner: string | null; attempted: (detail: string) => AuditEntry },
   ): Promise<Settled> {
     const rail = rails[record.rail];
+    let step = first;
+    let unknownAs = def.unknownAs;
+    // 4. Each write is recorded as in flight (with an "attempted" audit row) before it leaves.
+    const eko = intentRecordingEko(
+      deps.eko,
+      {
+        repo,
+        record: () => record,
+        lockOwner: writes.lockOwner,
+        now: deps.now,
+        attempted: writes.attempted,
+        action: def.action,
+        agentId: actor.agent.id,
+      },
+      () => unknownAs,
+    );
     const io = {
-      eko: deps.eko,
+      eko,
       context: {
         customerId: record.mobile,
         userCode: actor.agent.ekoUserCode,
@@ -142,8 +156,6 @@ export function createStepPipeline(deps: StepPipelineDeps) {
       },
       secrets: record.secrets,
     };
-    let step = first;
-    let unknownAs = def.unknownAs;
     let fallback: Step | null = null;
     let mapped: Step = record.step;
     for (let hop = 0; hop < 2; hop++) {
@@ -157,7 +169,7 @@ export function createStepPipeline(deps: StepPipelineDeps) {
           return {
             kind: "step",
             step: { kind: "status_unknown", action: unknownAs },
-            secrets: resting(record.secrets),
+            secrets: withoutPendingOtp(record.secrets),
           };
         }
         audit(error.code);
@@ -228,8 +240,17 @@ export function createStepPipeline(deps: StepPipelineDeps) {
       }
     }
     try {
-      const current = flowId ? await repo.get(flowId, actor.agent) : (draft ?? null);
+      let current = flowId ? await repo.get(flowId, actor.agent) : (draft ?? null);
       if (!current) throw new ApiProblem("not_found", "No such flow");
+      // 1b. A write sent under an earlier lock and never answered (crash, expired lock):
+      // the flow is in doubt about it, whatever step it still shows.
+      const abandoned = abandonedWrite(current, actor.requestId);
+      if (abandoned) {
+        const resolved = await repo.resolveInFlight(current, abandoned, owner);
+        if (!resolved) throw new FlowConflictError(current.id);
+        countFlowOutcome(current.rail, abandoned.audit.action, "status_unknown");
+        current = resolved;
+      }
       // 2. Guard: the flow's state allows this step with this input.
       def.guard(current, deps.now());
       const rail = rails[current.rail];
@@ -238,21 +259,26 @@ export function createStepPipeline(deps: StepPipelineDeps) {
       const subject = { mobile: record.mobile, agentId: actor.agent.id };
       const consent = def.consent?.(record) ?? undefined;
       const audits: AuditEntry[] = [];
+      const entry = (outcome: string, result?: EkoResult, detail?: string): AuditEntry => ({
+        agentId: actor.agent.id,
+        action: def.action,
+        outcome,
+        requestId: actor.requestId,
+        rail: record.rail,
+        flowId: draft ? null : record.id,
+        mobileMasked: maskMobile(record.mobile),
+        customerMobile: record.mobile,
+        ekoResponseTypeId: result?.answer.responseTypeId ?? null,
+        latencyMs: result?.latencyMs ?? null,
+        detail: detail ?? null,
+      });
       const audit = (outcome: string, result?: EkoResult, detail?: string) => {
         countFlowOutcome(record.rail, def.action, outcome);
-        audits.push({
-          agentId: actor.agent.id,
-          action: def.action,
-          outcome,
-          requestId: actor.requestId,
-          rail: record.rail,
-          flowId: draft ? null : record.id,
-          mobileMasked: maskMobile(record.mobile),
-          customerMobile: record.mobile,
-          ekoResponseTypeId: result?.answer.responseTypeId ?? null,
-          latencyMs: result?.latencyMs ?? null,
-          detail: detail ?? null,
-        });
+        audits.push(entry(outcome, result, detail));
+      };
+      const writes = {
+        lockOwner: flowId ? owner : null,
+        attempted: (detail: string) => entry("attempted", undefined, detail),
       };
 
       let settled: Settled;
@@ -263,12 +289,14 @@ export function createStepPipeline(deps: StepPipelineDeps) {
         settled = { kind: "step", step: plan.local, secrets: plan.secrets };
       } else {
         // 4–5. The Eko call and the mapping of its answer.
-        settled = await exchange(actor, record, def, plan, audit);
+        settled = await exchange(actor, record, def, plan, audit, writes);
       }
 
       // 6. Save: the new state with its audit rows (and consent record) in one transaction.
       if (settled.kind === "refused") {
-        await repo.record(audits, consent);
+        // Nothing changed at Eko: no write is left in flight.
+        if (flowId) await repo.settleRefused(flowId, owner, audits, consent);
+        else await repo.record(audits, consent);
         await reservation.settle({ refused: true, nothingDone: settled.nothingDone });
         throw settled.problem;
       }

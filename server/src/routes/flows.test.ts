@@ -184,9 +184,21 @@ test("Aadhaar consent: stale text version refused; consent recorded with the las
   const rows = JSON.stringify(await h.db.selectFrom("flows").selectAll().execute());
   expect(rows).not.toContain("234123412346");
 
+  // The console kept no number to re-send: the Aadhaar OTP "resend" asks for it (and consent) again.
+  const callsBefore = (await h.requests()).length;
   h.clock.advance(61);
   const again = await h.api("POST", `/${view.id}/otp/resend`);
-  expect(again.json.step).toMatchObject({ kind: "otp", purpose: "aadhaar" });
+  expect(again.json.step).toEqual({
+    kind: "aadhaar",
+    consentVersion: "aadhaar-consent-v1",
+    rejected: false,
+  });
+  expect(await h.requests()).toHaveLength(callsBefore);
+  const resent = await h.api("POST", `/${view.id}/aadhaar`, {
+    aadhaar: "234123412346",
+    consent: CONSENT,
+  });
+  expect(resent.json.step).toMatchObject({ kind: "otp", purpose: "aadhaar" });
   expect((await h.requests())[0]).toMatchObject({
     path: "/ekoapi/v3/customer/payment/ppi-levin/sender/9000000004/aadhaar/otp",
     response_type_id: 2129,
@@ -200,12 +212,20 @@ test("audit rows follow every Eko call, with masked mobile, type id and latency"
   // One save writes both onboard rows (300, then the re-query's 2129) at the same instant.
   const rows = events.map((event) => [event.action, event.outcome, event.eko_response_type_id]);
   expect(rows.sort()).toEqual([
+    // Each write is on record before it leaves (in-flight intent), with its client_ref_id.
+    ["flow.onboard", "attempted", null],
     ["flow.onboard", "otp_sent", 2129],
     ["flow.onboard", "wallet_exists", 300],
     ["flow.start", "onboard_required", 308],
+    ["otp.verify", "attempted", null],
     ["otp.verify", "profile", 309],
   ]);
-  for (const event of events) {
+  const sent = (await h.requests()).filter((entry) => entry.method === "POST");
+  const attempted = events.filter((event) => event.outcome === "attempted");
+  expect(attempted.map((event) => event.detail).sort()).toEqual(
+    sent.map((entry) => expect.stringContaining(` ${entry.client_ref_id}`)).reverse(),
+  );
+  for (const event of events.filter((row) => row.outcome !== "attempted")) {
     expect(event).toMatchObject({
       agent_id: "agent-test",
       rail: "digikhata",

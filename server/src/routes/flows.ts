@@ -159,7 +159,10 @@ export function createFlowRoutes({ env, flows }: FlowRouteDeps) {
   return new OpenAPIHono<FlowEnv>({ defaultHook: flowValidationHook })
     .openapi(start, async (c) => c.json(await flows.start(actor(c), c.req.valid("json")), 201))
     .openapi(read, async (c) =>
-      c.json(toView(await flows.get(c.var.agent, c.req.valid("param").flowId)), 200),
+      c.json(
+        toView(await flows.get(c.var.agent, c.req.valid("param").flowId, requestIdOf(c))),
+        200,
+      ),
     )
     .openapi(onboard, async (c) =>
       c.json(await flows.onboard(actor(c), c.req.valid("param").flowId, c.req.valid("json")), 200),

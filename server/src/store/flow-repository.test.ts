@@ -32,7 +32,7 @@ function flow(overrides: Partial<FlowRecord> = {}): FlowRecord {
     secrets: {
       otpRefId: "REF-SECRET-xyz",
       walletToken: "eyJ.wallet.secret",
-      aadhaar: "234123412346",
+      aadhaarLast4: "2346",
     },
     version: 1,
     createdAt: "2026-03-01T10:00:00.000Z",

@@ -2,11 +2,22 @@ import { createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { stepSchema } from "../contract/flow-view.ts";
 import type { Rail } from "../contract/rails.ts";
-import type { FlowRecord, FlowSecrets } from "../flows/flow-record.ts";
+import type {
+  FlowRecord,
+  FlowSecrets,
+  InFlightWrite,
+  UnknownAction,
+} from "../flows/flow-record.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { type AuditEventInput, recordAuditEvent } from "./audit-events.ts";
 import type { Db } from "./db.ts";
 import { FlowConflictError } from "./errors.ts";
+import {
+  createInFlightQueries,
+  NO_INTENT,
+  type SecretLifetimes,
+  secretsReviewAt,
+} from "./flow-intents.ts";
 import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
 import type { Database } from "./schema.ts";
 import { open, seal } from "./sealed-box.ts";
@@ -34,15 +45,26 @@ export type ConsentEntry = {
 
 export type FlowRepository = ReturnType<typeof createFlowRepository>;
 
+export type { Resolution, SecretLifetimes } from "./flow-intents.ts";
+
 /**
  * Flows, their sealed secrets, the per-flow lock and the audit trail. Every
  * change of a flow is written in one transaction with its audit row(s), so
  * the activity log cannot disagree with the flow.
  */
+/**
+ * Flows sealed before migration 007 may hold Levin's full Aadhaar (`aadhaar`):
+ * dropped on read, so the flow's next save no longer carries it.
+ */
+function withoutLegacyAadhaar(secrets: FlowSecrets & { aadhaar?: string }): FlowSecrets {
+  const { aadhaar: _legacy, ...rest } = secrets;
+  return rest;
+}
+
 export function createFlowRepository(
   db: Db,
   /** `stateKey` is read when first needed (a generated key file is only created then). */
-  options: { stateKey: () => Buffer; now: () => Date },
+  options: { stateKey: () => Buffer; now: () => Date; secretLifetimes?: SecretLifetimes },
 ) {
   const iso = () => options.now().toISOString();
   // One KeyObject: a raw Buffer key is re-imported by every cipher call.
@@ -90,7 +112,12 @@ export function createFlowRepository(
   const sealSecrets = (flowId: string, secrets: FlowSecrets) =>
     seal(sealingKey(), JSON.stringify(secrets), flowId);
 
+  const reviewAt = (secrets: FlowSecrets, at: string) =>
+    secretsReviewAt(secrets, at, options.secretLifetimes);
+
+  const shared = { db, iso, sealSecrets, insertAudits, insertConsent, reviewAt };
   return {
+    ...createInFlightQueries(shared),
     async create(record: FlowRecord, audits: AuditEntry[]): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
@@ -107,6 +134,7 @@ export function createFlowRepository(
             lock_expires_at: null,
             created_at: record.createdAt,
             updated_at: record.updatedAt,
+            secrets_review_at: reviewAt(record.secrets, record.createdAt),
           })
           .execute();
         await insertAudits(trx, audits, record.createdAt);
@@ -123,10 +151,24 @@ export function createFlowRepository(
         rail: row.rail as Rail,
         mobile: row.mobile,
         step: stepSchema.parse(JSON.parse(row.step_json)),
-        secrets: JSON.parse(open(sealingKey(), row.sealed_secrets, row.id)) as FlowSecrets,
+        secrets: withoutLegacyAadhaar(
+          JSON.parse(open(sealingKey(), row.sealed_secrets, row.id)) as FlowSecrets,
+        ),
         version: Number(row.version),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
+        ...(row.inflight_client_ref_id
+          ? {
+              inFlight: {
+                call: row.inflight_call ?? "",
+                clientRefId: row.inflight_client_ref_id,
+                startedAt: row.inflight_started_at ?? "",
+                action: row.inflight_action ?? "",
+                unknownAs: row.inflight_unknown_as as UnknownAction,
+                agentId: row.inflight_agent_id ?? row.agent_id,
+              } satisfies InFlightWrite,
+            }
+          : {}),
       };
     },
 
@@ -149,6 +191,9 @@ export function createFlowRepository(
             updated_at: at,
             lock_owner: null,
             lock_expires_at: null,
+            // The answer is saved: the write is no longer in flight.
+            ...NO_INTENT,
+            secrets_review_at: reviewAt(record.secrets, at),
           })
           .where("id", "=", record.id)
           .where("version", "=", record.version)
@@ -159,7 +204,8 @@ export function createFlowRepository(
         await insertAudits(trx, changes.audits, at);
         if (changes.consent) await insertConsent(trx, changes.consent, at);
       });
-      return { ...record, version: record.version + 1, updatedAt: at };
+      const { inFlight: _done, ...saved } = record;
+      return { ...saved, version: record.version + 1, updatedAt: at };
     },
 
     /** Audit rows (and a consent record) on their own: a refused or failed step that changed nothing. */

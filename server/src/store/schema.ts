@@ -36,6 +36,16 @@ export type Database = {
     lock_expires_at: string | null;
     created_at: string;
     updated_at: string;
+    /** An Eko write in flight (migration 007): set before it is sent, cleared with its answer. */
+    inflight_call: Generated<string | null>;
+    inflight_client_ref_id: Generated<string | null>;
+    inflight_started_at: Generated<string | null>;
+    /** The audit action and status_unknown action of that write, and who sent it. */
+    inflight_action: Generated<string | null>;
+    inflight_unknown_as: Generated<string | null>;
+    inflight_agent_id: Generated<string | null>;
+    /** When the purge should look at the sealed secrets (their useful life ends). Added by 007. */
+    secrets_review_at: Generated<string | null>;
   };
   audit_events: {
     id: string;

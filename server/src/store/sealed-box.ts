@@ -5,8 +5,8 @@ import type { Env } from "../env.ts";
 
 /**
  * AES-256-GCM for the values Eko hands out that must never sit in the
- * database in the clear (otp_ref_id, wallet_token, wallet_id, an Aadhaar
- * number between C.5 and C.6). Format: `v1.` + base64url(iv ‖ tag ‖ ciphertext).
+ * database in the clear (otp_ref_id, wallet_token, wallet_id; never an Aadhaar
+ * number, which is not stored at all). Format: `v1.` + base64url(iv ‖ tag ‖ ciphertext).
  * The flow id is bound as additional data, so sealed secrets cannot be
  * copied from one flow row to another.
  */

@@ -1,6 +1,6 @@
-import { ApiProblem } from "../../http/problem.ts";
 import type { FlowSecrets } from "../flow-record.ts";
 import {
+  levinAadhaarAgain,
   mapLevinAadhaar,
   mapLevinAadhaarVerify,
   mapLevinLookup,
@@ -45,15 +45,9 @@ export const levinRail: RailModule = {
       call: ({ eko, context }) => eko.call("levinResendOtp", context),
       map: mapLevinOtpIssued,
     }, // C.3 (legacy only)
-    // No resend endpoint for the Aadhaar OTP: re-issue it with C.5 (§10 C.0b "re-issue via C.5").
-    aadhaar: {
-      call: (io) => {
-        const aadhaar = io.secrets.aadhaar;
-        if (!aadhaar) throw new ApiProblem("step_not_allowed", "Enter the Aadhaar number again");
-        return validateAadhaar(io, aadhaar);
-      },
-      map: mapLevinAadhaar,
-    },
+    // No resend endpoint for the Aadhaar OTP: it is re-issued with C.5 (§10 C.0b), which needs
+    // the number — and the console keeps none, so the agent enters it again (like DigiKhata).
+    aadhaar: { reask: levinAadhaarAgain },
   },
   verifyOtp: {
     mobile: {

@@ -16,6 +16,7 @@ export const actionLabels: Record<string, { id: string }> = {
   "aadhaar.submit": { id: "activity.action.aadhaar.submit" },
   "pan.submit": { id: "activity.action.pan.submit" },
   "flow.recheck": { id: "activity.action.flow.recheck" },
+  "secrets.purge": { id: "activity.action.secrets.purge" },
   "activity-export": { id: "activity.action.activity-export" },
   "agent.add": { id: "activity.action.agent.add" },
   "agent.update": { id: "activity.action.agent.update" },
@@ -27,6 +28,7 @@ export const actionLabels: Record<string, { id: string }> = {
 
 export const outcomeLabels: Record<string, { id: string }> = {
   success: { id: "activity.outcome.success" },
+  attempted: { id: "activity.outcome.attempted" },
   failure: { id: "activity.outcome.failure" },
   otp_sent: { id: "activity.outcome.otp_sent" },
   otp_wrong: { id: "activity.outcome.otp_wrong" },
