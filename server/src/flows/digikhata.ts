@@ -6,7 +6,7 @@ import { responseType as rt } from "./response-types.ts";
 import {
   mapLookupWithProfile,
   mapMobileOtpIssued,
-  otpCheckFailures,
+  otpCheckNotPassed,
   verifiedProfile,
 } from "./shared-mappings.ts";
 import {
@@ -54,13 +54,8 @@ export function mapDigikhataVerify(answer: EkoAnswer, ctx: MapContext): Transiti
       return toStep(ctx, consentPending);
     case rt.panRequired:
       return toStep(ctx, { kind: "pan", identity: null, rejected: false });
-    case rt.otpFailed:
-    case rt.invalidOtpOrAadhaar:
-      return otpRejected(answer, ctx);
-    case rt.validationError:
-      return validationRejected(answer);
     default:
-      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
+      return otpCheckNotPassed(answer, ctx);
   }
 }
 
@@ -161,13 +156,8 @@ export function mapDigikhataAadhaarVerify(answer: EkoAnswer, ctx: MapContext): T
       return verifiedProfile(answer, ctx);
     case rt.registrationComplete:
       return toStep(ctx, { kind: "next_step", reason: "registration_complete" });
-    case rt.otpFailed:
-    case rt.invalidOtpOrAadhaar:
-      return otpRejected(answer, ctx);
-    case rt.validationError:
-      return validationRejected(answer);
     default:
-      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
+      return otpCheckNotPassed(answer, ctx);
   }
 }
 

@@ -5,7 +5,7 @@ import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowSecrets } from "./flow-record.ts";
 import { mapIdentity } from "./profile.ts";
 import { responseType as rt } from "./response-types.ts";
-import { mapMobileOtpIssued, otpCheckFailures, verifiedProfile } from "./shared-mappings.ts";
+import { mapMobileOtpIssued, otpCheckNotPassed, verifiedProfile } from "./shared-mappings.ts";
 import {
   byStatusThenShape,
   type MapContext,
@@ -73,13 +73,8 @@ export function mapLevinVerify(answer: EkoAnswer, ctx: MapContext): Transition {
       return toStep(ctx, { kind: "pan", identity: null, rejected: false }, secrets);
     case rt.registrationComplete:
       return toStep(ctx, { kind: "next_step", reason: "registration_complete" }, secrets);
-    case rt.otpFailed:
-    case rt.invalidOtpOrAadhaar: // "Invalid OTP" on this call (§7.5)
-      return otpRejected(answer, ctx);
-    case rt.validationError:
-      return validationRejected(answer);
     default:
-      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
+      return otpCheckNotPassed(answer, ctx);
   }
 }
 
@@ -127,15 +122,9 @@ export function mapLevinAadhaarVerify(answer: EkoAnswer, ctx: MapContext): Trans
       return verifiedProfile(answer, ctx, identity, secrets);
     case rt.aadhaarPending:
       return toStep(ctx, aadhaarStep(false), secrets);
-    case rt.otpFailed:
-    case rt.invalidOtpOrAadhaar:
-      return otpRejected(answer, ctx);
-    case rt.validationError:
-      return validationRejected(answer);
     default:
       // Published samples: 1388 "verified" with the identity, 302 wrong OTP, 463.
-      return byStatusThenShape(answer, ctx, {
-        ...otpCheckFailures(answer, ctx),
+      return otpCheckNotPassed(answer, ctx, {
         wallet_token_invalid: () => walletRenew(ctx),
         identity_verified: () =>
           identity

@@ -74,13 +74,8 @@ export function mapVerifyStoppingAtKyc(answer: EkoAnswer, ctx: MapContext): Tran
       return toStep(ctx, { kind: "next_step", reason: "aadhaar_pending" });
     case rt.panRequired:
       return toStep(ctx, { kind: "next_step", reason: "pan_pending" });
-    case rt.otpFailed:
-    case rt.invalidOtpOrAadhaar:
-      return otpRejected(answer, ctx);
-    case rt.validationError:
-      return validationRejected(answer);
     default:
-      return byStatusThenShape(answer, ctx, otpCheckFailures(answer, ctx));
+      return otpCheckNotPassed(answer, ctx);
   }
 }
 
@@ -88,4 +83,26 @@ export function mapVerifyStoppingAtKyc(answer: EkoAnswer, ctx: MapContext): Tran
 export function otpCheckFailures(answer: EkoAnswer, ctx: MapContext): ByStatusThenShape {
   const rejected = () => otpRejected(answer, ctx);
   return { wrong_otp: rejected, otp_expired: rejected };
+}
+
+/**
+ * What every OTP verification does with an answer that is not one of its
+ * successes: 2131 / 2138 rejected the OTP, -1 refused the input, and anything
+ * else goes by status, then shape (response-types.ts) — `more` adds the
+ * readings only that call can meet.
+ */
+export function otpCheckNotPassed(
+  answer: EkoAnswer,
+  ctx: MapContext,
+  more: ByStatusThenShape = {},
+): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpFailed:
+    case rt.invalidOtpOrAadhaar: // "Invalid OTP" on Levin sender verify (§7.5)
+      return otpRejected(answer, ctx);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return byStatusThenShape(answer, ctx, { ...otpCheckFailures(answer, ctx), ...more });
+  }
 }
