@@ -51,8 +51,12 @@ test("start screen, its field error, and Eko being unavailable @mobile", async (
   // Eko answers HTTP 500 to the look-up and to its one retry.
   const mobile = newCustomerMobile();
   await queueSandbox(request, { mobile, fault: "500", times: 2 });
+  await page.getByRole("radio", { name: "Customer account", exact: true }).check();
   await page.getByLabel("Customer mobile number").fill(mobile);
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: /^Send OTP to/ })).toBeVisible();
+  await expectAccessibleInBothLanguages(page, "start, number read back");
+  await page.getByRole("button", { name: "Yes, the number is right" }).click();
   await expect(page.getByRole("alert")).toContainText("Eko is not responding");
   await expectAccessibleInBothLanguages(page, "start, Eko unavailable");
 });

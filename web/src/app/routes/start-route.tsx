@@ -8,17 +8,6 @@ import { useStartFlow } from "../../features/flow/api/start-flow.ts";
 import { StartFlowForm } from "../../features/flow/components/start-flow-form.tsx";
 import { preloadRailScreen } from "../rail-screens.ts";
 
-const lastRailKey = "eko-console.rail";
-
-function lastRail(): Rail {
-  try {
-    const value = window.localStorage.getItem(lastRailKey);
-    return value === "digikhata" || value === "levin" ? value : "customer-account";
-  } catch {
-    return "customer-account";
-  }
-}
-
 export function StartRoute() {
   const { i18n } = useLingui();
   const [, navigate] = useLocation();
@@ -26,12 +15,6 @@ export function StartRoute() {
 
   function start(input: { rail: Rail; mobile: string }) {
     preloadRailScreen(input.rail);
-    try {
-      // Most counters use one service all day: pre-select it next time.
-      window.localStorage.setItem(lastRailKey, input.rail);
-    } catch {
-      // Storage unavailable: the default choice is fine.
-    }
     startFlow.mutate(input, { onSuccess: (flow) => navigate(`/flow/${flow.id}`) });
   }
 
@@ -44,7 +27,7 @@ export function StartRoute() {
           onRetry={() => startFlow.variables && start(startFlow.variables)}
         />
       ) : null}
-      <StartFlowForm defaultRail={lastRail()} busy={startFlow.isPending} onStart={start} />
+      <StartFlowForm busy={startFlow.isPending} onStart={start} />
     </Card>
   );
 }
