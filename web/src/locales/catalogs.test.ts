@@ -146,3 +146,12 @@ test("Hindi is actually Hindi, not copied English", () => {
   );
   expect(copied.map(([id]) => id)).toEqual([]);
 });
+
+test("every entry is marked as an explicit id, or Lingui compiles it under a hash and the screen shows the id", () => {
+  for (const [path, text] of Object.entries(catalogFiles)) {
+    const unmarked = [...text.matchAll(/^(.*)\nmsgid "(.+)"$/gm)]
+      .filter((match) => match[1] !== "#. js-lingui-explicit-id")
+      .map((match) => `${path}: ${match[2]}`);
+    expect(unmarked).toEqual([]);
+  }
+});
