@@ -29,6 +29,10 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** What a 429's limit counts, so the UI can say what it is about. */
+export const limitScopes = ["customer_mobile", "agent", "login", "address"] as const;
+export type LimitScope = (typeof limitScopes)[number];
+
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.enum(errorCodes),
@@ -38,10 +42,14 @@ export const apiErrorSchema = z.object({
     details: z
       .object({
         fields: z.record(z.string(), z.string()).optional(),
+        /** A wrong sign-in: wrong passwords left before the login locks. */
+        triesLeft: z.number().int().optional(),
         retryAfterSeconds: z.number().int().optional(),
         ekoResponseTypeId: z.number().int().optional(),
         /** Why, when the code alone is not enough: a 401's `idle-timeout` vs `no-session`. */
         reason: z.string().optional(),
+        /** A 429's limit: what it counts (the customer's mobile, the agent, a login, an address). */
+        scope: z.enum(limitScopes).optional(),
       })
       .optional(),
   }),
