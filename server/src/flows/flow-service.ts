@@ -6,6 +6,7 @@ import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowRecord } from "./flow-record.ts";
+import { listOpenFlows } from "./open-flows.ts";
 import type { StepCall } from "./rails/rail-module.ts";
 import {
   type Actor,
@@ -90,6 +91,11 @@ export function createFlowService(deps: FlowServiceDeps) {
         unknownAs: null,
       };
       return runStep(actor, null, def, draft);
+    },
+
+    /** GET /flows: the start page's customers in progress (open-flows.ts). */
+    openFlows(agent: AgentContext, input: { maxAgeMinutes: number; mobile?: string | undefined }) {
+      return listOpenFlows(repo, { agentId: agent.id, now: deps.now(), ...input });
     },
 
     async get(agent: AgentContext, flowId: string): Promise<FlowRecord> {

@@ -34,6 +34,12 @@ export type ConsentEntry = {
 
 export type FlowRepository = ReturnType<typeof createFlowRepository>;
 
+/** What the open-flows list needs of a flow: no secrets. */
+export type OpenFlowRow = Pick<
+  FlowRecord,
+  "id" | "rail" | "mobile" | "step" | "createdAt" | "updatedAt"
+>;
+
 /**
  * Flows, their sealed secrets, the per-flow lock and the audit trail. Every
  * change of a flow is written in one transaction with its audit row(s), so
@@ -107,6 +113,8 @@ export function createFlowRepository(
             lock_expires_at: null,
             created_at: record.createdAt,
             updated_at: record.updatedAt,
+            // For the open-flows search by full mobile (openFlows below).
+            mobile_lookup: mobileLookup(record.mobile),
           })
           .execute();
         await insertAudits(trx, audits, record.createdAt);
@@ -186,6 +194,34 @@ export function createFlowRepository(
         )
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    // ── Open flows (issue #15 §2): the start page's "customers in progress". ──
+
+    /**
+     * The agent's own flows started after `since`, newest first, optionally
+     * only those for one full mobile (matched by its keyed hash). Which of
+     * them are still open is the caller's call: it depends on the step.
+     */
+    async listRecent(
+      agentId: string,
+      filter: { since: Date; mobile?: string; limit: number },
+    ): Promise<OpenFlowRow[]> {
+      let query = db
+        .selectFrom("flows")
+        .select(["id", "rail", "mobile", "step_json", "created_at", "updated_at"])
+        .where("agent_id", "=", agentId)
+        .where("created_at", ">=", filter.since.toISOString());
+      if (filter.mobile) query = query.where("mobile_lookup", "=", mobileLookup(filter.mobile));
+      const rows = await query.orderBy("created_at", "desc").limit(filter.limit).execute();
+      return rows.map((row) => ({
+        id: row.id,
+        rail: row.rail as Rail,
+        mobile: row.mobile,
+        step: stepSchema.parse(JSON.parse(row.step_json)),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
     },
 
     async unlock(id: string, owner: string): Promise<void> {

@@ -36,6 +36,8 @@ export type Database = {
     lock_expires_at: string | null;
     created_at: string;
     updated_at: string;
+    /** Keyed hash of the mobile (mobile-lookup.ts) for the open-flows search; null before migration 008. */
+    mobile_lookup: string | null;
   };
   audit_events: {
     id: string;
