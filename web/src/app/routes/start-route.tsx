@@ -5,6 +5,7 @@ import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
 import { Card } from "../../components/ui/card.tsx";
 import { PageHeading } from "../../components/ui/page-heading.tsx";
 import { useStartFlow } from "../../features/flow/api/start-flow.ts";
+import { OpenFlowsList } from "../../features/flow/components/open-flows-list.tsx";
 import { StartFlowForm } from "../../features/flow/components/start-flow-form.tsx";
 import { preloadRailScreen } from "../rail-screens.ts";
 
@@ -19,15 +20,18 @@ export function StartRoute() {
   }
 
   return (
-    <Card>
-      <PageHeading level={1}>{i18n._("start.title")}</PageHeading>
-      {startFlow.error ? (
-        <ApiErrorAlert
-          error={startFlow.error}
-          onRetry={() => startFlow.variables && start(startFlow.variables)}
-        />
-      ) : null}
-      <StartFlowForm busy={startFlow.isPending} onStart={start} />
-    </Card>
+    <div className="flex flex-col gap-6">
+      <Card>
+        <PageHeading level={1}>{i18n._("start.title")}</PageHeading>
+        {startFlow.error ? (
+          <ApiErrorAlert
+            error={startFlow.error}
+            onRetry={() => startFlow.variables && start(startFlow.variables)}
+          />
+        ) : null}
+        <StartFlowForm busy={startFlow.isPending} onStart={start} />
+      </Card>
+      <OpenFlowsList />
+    </div>
   );
 }
