@@ -6,7 +6,7 @@ import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowRecord } from "./flow-record.ts";
-import { listOpenFlows } from "./open-flows.ts";
+import { listOpenFlows, refuseIfMobileLocked } from "./open-flows.ts";
 import type { StepCall } from "./rails/rail-module.ts";
 import {
   type Actor,
@@ -70,7 +70,8 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   return {
     /** POST /flows: Get Customer / Sender (A.1 / B.1 / C.1), which sends the OTP if enrolled. */
-    start(actor: Actor, input: { rail: Rail; mobile: string }): Promise<FlowView> {
+    async start(actor: Actor, input: { rail: Rail; mobile: string }): Promise<FlowView> {
+      await refuseIfMobileLocked(repo, input.mobile, deps.now());
       const at = deps.now().toISOString();
       const draft: FlowRecord = {
         id: newFlowId(),

@@ -68,3 +68,36 @@ test("a finished flow leaves the list, and so does one older than OPEN_FLOWS_MAX
   h.clock.advance(31 * 60);
   expect((await h.api("GET", "")).json).toEqual({ flows: [], maxAgeMinutes: 30 });
 });
+
+test("starting over with a locked number says so and for how long, without asking Eko (no SMS)", async () => {
+  const h = await harness();
+  const view = await h.start("customer-account", "9000000001");
+  const right = await h.latestOtp("9000000001", "customer-account");
+  const wrong = right === "000000" ? "111111" : "000000";
+  let step: { kind: string; until?: string } = view.step;
+  for (let i = 0; i < 5 && step.kind !== "locked"; i++) {
+    step = (await h.api("POST", `/${view.id}/otp/verify`, { otp: wrong })).json.step;
+  }
+  expect(step.kind).toBe("locked");
+  const callsBefore = (await h.requests()).length;
+
+  const again = await h.api(
+    "POST",
+    "",
+    { rail: "digikhata", mobile: "9000000001" },
+    {
+      "x-test-agent": "another-agent",
+    },
+  );
+  expect(again.status).toBe(429);
+  const wait = Math.ceil((Date.parse(step.until as string) - h.clock.now().getTime()) / 1000);
+  expect(again.json.error).toMatchObject({
+    code: "rate_limited",
+    details: { retryAfterSeconds: wait, scope: "customer_mobile" },
+  });
+  expect(again.headers.get("retry-after")).toBe(String(wait));
+  expect(await h.requests()).toHaveLength(callsBefore);
+
+  h.clock.advance(wait + 1);
+  expect((await h.api("POST", "", { rail: "digikhata", mobile: "9000000001" })).status).toBe(201);
+});

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import { stepSchema } from "../contract/flow-view.ts";
+import { type Step, stepSchema } from "../contract/flow-view.ts";
 import type { Rail } from "../contract/rails.ts";
 import type { FlowRecord, FlowSecrets } from "../flows/flow-record.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
@@ -222,6 +222,18 @@ export function createFlowRepository(
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       }));
+    },
+
+    /** The steps of the latest flows for this mobile, any agent's (the start's lock pre-check). */
+    async latestStepsForMobile(mobile: string, filter: { limit: number }): Promise<Step[]> {
+      const rows = await db
+        .selectFrom("flows")
+        .select("step_json")
+        .where("mobile_lookup", "=", mobileLookup(mobile))
+        .orderBy("updated_at", "desc")
+        .limit(filter.limit)
+        .execute();
+      return rows.map((row) => stepSchema.parse(JSON.parse(row.step_json)));
     },
 
     async unlock(id: string, owner: string): Promise<void> {
