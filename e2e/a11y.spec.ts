@@ -138,7 +138,7 @@ test("existing customer's profile, and DigiKhata's next-step card", async ({
   await expect(stepHeading(page, headings.profile)).toBeVisible();
   await expectAccessibleInBothLanguages(page, "profile");
 
-  await page.getByRole("button", { name: "Next customer" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Next customer" }).click();
   const mobile = newCustomerMobile();
   const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
   await enterOtpFromPhone(page, request, mobile, { since });

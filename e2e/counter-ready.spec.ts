@@ -19,7 +19,7 @@ test("customers in progress are listed on the start page and resumed in one clic
   const second = newCustomerMobile();
   const { flowId: firstFlow } = await startFlow(page, { rail: "digikhata", mobile: first });
   await expect(stepHeading(page, headings.onboard)).toBeVisible();
-  await page.getByRole("button", { name: "New customer" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Next customer" }).click();
   await startFlow(page, { rail: "customer-account", mobile: second });
   await expect(stepHeading(page, headings.onboard)).toBeVisible();
 
@@ -47,7 +47,7 @@ test("the service chosen for one customer is not carried over to the next", asyn
   signedInPage: page,
 }) => {
   await startFlow(page, { rail: "levin", mobile: newCustomerMobile() });
-  await page.getByRole("button", { name: "New customer" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Next customer" }).click();
   await expect(stepHeading(page, headings.start)).toBeVisible();
   await expect(page.getByRole("radio", { checked: true, name: /wallet|account/ })).toHaveCount(0);
 });

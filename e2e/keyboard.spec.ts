@@ -73,7 +73,7 @@ test("Customer account, by keyboard alone", async ({ signedInPage: page, request
   await typeOtpByKeyboard(page, await readOtp(request, mobile, { since }));
 
   await expectFocusOn(page, headings.profile);
-  await tabTo(page, page.getByRole("button", { name: "Next customer" }));
+  await tabTo(page, page.getByRole("main").getByRole("button", { name: "Next customer" }));
   await page.keyboard.press("Enter");
   await expectFocusOn(page, headings.start);
 });
@@ -85,7 +85,7 @@ test("DigiKhata wallet, by keyboard alone", async ({ signedInPage: page, request
 
   // The KYC that follows, by keyboard in Hindi at 360 px: digikhata-kyc.spec.ts.
   await expectFocusOn(page, headings.digikhataConsent);
-  await tabTo(page, page.getByRole("button", { name: "New customer" }));
+  await tabTo(page, page.getByRole("banner").getByRole("button", { name: "Next customer" }));
   await page.keyboard.press("Space");
   await expectFocusOn(page, headings.start);
 });

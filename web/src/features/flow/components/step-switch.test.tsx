@@ -91,7 +91,7 @@ test("locked: a countdown, and resend only once the lock ends", async () => {
   expect(heading()).toHaveTextContent("Too many wrong OTPs");
   expect(screen.getByText(/You can send a new OTP in (10:00|9:5\d)/)).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Resend OTP" })).toBeDisabled();
-  expect(screen.getByRole("button", { name: "Start over" })).toBeEnabled();
+  expect(screen.getByRole("button", { name: "Next customer" })).toBeEnabled();
 });
 
 test("locked and over: resend is offered", async () => {
@@ -154,7 +154,7 @@ test("failed: plain words, Eko's code small, and start over", async () => {
   );
   expect(heading()).toHaveTextContent("Eko sent an answer the console doesn't understand");
   expect(screen.getByText(/Code for support: 1388/)).toBeInTheDocument();
-  expect(screen.getByRole("button", { name: "Start over" })).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Next customer" })).toBeInTheDocument();
 });
 
 test("a rail-only step without the rail's view says so instead of rendering nothing", async () => {
