@@ -122,6 +122,24 @@ test("profile: the verified customer", async () => {
   expect(screen.getByRole("button", { name: "Next customer" })).toBeInTheDocument();
 });
 
+test("profile opened later: says what time the balance and limits are as of", async () => {
+  const profile = {
+    name: "Karan Garg",
+    mobileMasked: "••••••0001",
+    balance: 124500.5,
+    nextAllowedLimit: 5287,
+    totalMonthlyLimit: 50000,
+    usage: null,
+    kyc: "full_kyc" as const,
+  };
+  const flow = {
+    ...flowAt({ kind: "profile", profile, identity: null }),
+    updatedAt: "2026-12-01T10:00:00.000Z",
+  };
+  await renderWithProviders(<StepSwitch flow={flow} />);
+  expect(screen.getByText("As of 1 Dec 2026, 15:30")).toBeInTheDocument();
+});
+
 test.each([
   ["aadhaar_pending", "Mobile verified — Aadhaar KYC still needed"],
   ["pan_pending", "Aadhaar done — PAN still needed"],
