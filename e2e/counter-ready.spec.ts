@@ -83,3 +83,25 @@ test("the mobile number is shown in full while typed and read back, masked after
   await expect(page.getByText(maskedMobile(mobile))).toBeVisible();
   await expect(page.getByText(mobile)).toHaveCount(0);
 });
+
+test("a second tab on the same flow follows it when it moves on elsewhere, and says so", async ({
+  signedInPage: page,
+  request,
+}) => {
+  const mobile = newCustomerMobile();
+  const { since } = await newCustomerToOtp(page, { rail: "customer-account", mobile });
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(stepHeading(other, headings.mobileOtp)).toBeVisible();
+
+  await typeOtp(other, await readOtp(request, mobile, { since }));
+  await expect(stepHeading(other, headings.profile)).toBeVisible();
+  await expect(other.getByText(/moved on in another tab/)).toHaveCount(0);
+
+  // The first tab, untouched: it catches up by itself and tells the agent why the screen changed.
+  await expect(stepHeading(page, headings.profile)).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /moved on in another tab/ }),
+  ).toBeVisible();
+  await other.close();
+});
