@@ -105,3 +105,25 @@ test("a second tab on the same flow follows it when it moves on elsewhere, and s
   ).toBeVisible();
   await other.close();
 });
+
+test("leaving a half-filled registration form asks first", async ({ signedInPage: page }) => {
+  await startFlow(page, { rail: "customer-account", mobile: newCustomerMobile() });
+  await expect(stepHeading(page, headings.onboard)).toBeVisible();
+  await page.getByLabel("Full name").fill("Half Typed");
+  const nextCustomer = page.getByRole("banner").getByRole("button", { name: "Next customer" });
+
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await nextCustomer.click();
+  await expect
+    .poll(() => asked)
+    .toEqual(["The form for this customer is half filled. Leave it and serve the next customer?"]);
+  await expect(page.getByLabel("Full name")).toHaveValue("Half Typed");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await nextCustomer.click();
+  await expect(stepHeading(page, headings.start)).toBeVisible();
+});

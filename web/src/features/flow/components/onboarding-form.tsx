@@ -27,6 +27,7 @@ import {
   readOnboardingDraft,
   saveOnboardingDraft,
 } from "./onboarding-draft.ts";
+import { useUnsavedFormGuard } from "./unsaved-form-guard.ts";
 
 const fieldPaths: ReadonlyArray<Path<OnboardingDraft>> = [
   "name",
@@ -75,6 +76,7 @@ export function OnboardingForm({ flowId }: { flowId: string }) {
   });
   const { errors } = form.formState;
   const message = (key: string | undefined) => fieldErrorMessage(i18n, key);
+  useUnsavedFormGuard(form.formState.isDirty && !onboard.isSuccess);
 
   useEffect(() => {
     const subscription = form.watch((values) => {

@@ -1,6 +1,8 @@
+import { useLingui } from "@lingui/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocation } from "wouter";
 import { clearOnboardingDrafts } from "./onboarding-draft.ts";
+import { hasUnsavedForm } from "./unsaved-form-guard.ts";
 
 /**
  * Back to the start screen for the next customer. The previous customer's
@@ -10,7 +12,10 @@ import { clearOnboardingDrafts } from "./onboarding-draft.ts";
 export function useStartOver(): () => void {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
+  const { i18n } = useLingui();
   return () => {
+    // A half-filled form is not dropped without asking.
+    if (hasUnsavedForm() && !window.confirm(i18n._("flow.leave_unsaved_confirm"))) return;
     clearOnboardingDrafts();
     navigate("/");
     queryClient.removeQueries({ queryKey: ["flows"] });
