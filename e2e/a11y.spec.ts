@@ -51,8 +51,12 @@ test("start screen, its field error, and Eko being unavailable @mobile", async (
   // Eko answers HTTP 500 to the look-up and to its one retry.
   const mobile = newCustomerMobile();
   await queueSandbox(request, { mobile, fault: "500", times: 2 });
+  await page.getByRole("radio", { name: "Customer account", exact: true }).check();
   await page.getByLabel("Customer mobile number").fill(mobile);
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: /^Send OTP to/ })).toBeVisible();
+  await expectAccessibleInBothLanguages(page, "start, number read back");
+  await page.getByRole("button", { name: "Yes, the number is right" }).click();
   await expect(page.getByRole("alert")).toContainText("Eko is not responding");
   await expectAccessibleInBothLanguages(page, "start, Eko unavailable");
 });
@@ -134,7 +138,7 @@ test("existing customer's profile, and DigiKhata's next-step card", async ({
   await expect(stepHeading(page, headings.profile)).toBeVisible();
   await expectAccessibleInBothLanguages(page, "profile");
 
-  await page.getByRole("button", { name: "Next customer" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Next customer" }).click();
   const mobile = newCustomerMobile();
   const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
   await enterOtpFromPhone(page, request, mobile, { since });

@@ -47,7 +47,11 @@ export function stepHeading(page: Page, name: string) {
   return page.getByRole("heading", { name, exact: true });
 }
 
-/** Start screen → the rail's first step. Returns the flow id (from the URL) and when Eko was asked. */
+/**
+ * Start screen → the rail's first step: service, number, Continue, then the
+ * number read back ("Send OTP to 98123 45678?") confirmed. Returns the flow
+ * id (from the URL) and when Eko was asked.
+ */
 export async function startFlow(
   page: Page,
   input: { rail: Rail; mobile: string },
@@ -57,6 +61,12 @@ export async function startFlow(
   await page.getByLabel("Customer mobile number").fill(input.mobile);
   const since = Date.now();
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(
+    page.getByRole("heading", {
+      name: `Send OTP to ${input.mobile.slice(0, 5)} ${input.mobile.slice(5)}?`,
+    }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Yes, the number is right" }).click();
   await page.waitForURL(/\/flow\/[\w-]{16,}$/);
   const flowId = new URL(page.url()).pathname.split("/").pop() as string;
   return { flowId, since };
@@ -66,7 +76,8 @@ export async function startFlow(
 export async function onboard(page: Page): Promise<number> {
   await expect(stepHeading(page, headings.onboard)).toBeVisible();
   await page.getByLabel("Full name").fill("Asha Devi");
-  await page.getByLabel("Date of birth").fill("1990-01-15");
+  // Day first, as on the customer's ID (issue #15 §3).
+  await page.getByLabel("Date of birth").fill("15/01/1990");
   await page.getByLabel("Address", { exact: true }).fill("12 MG Road, Shivaji Nagar");
   await page.getByLabel("City or town").fill("Pune");
   await page.getByLabel("State").selectOption("Maharashtra");

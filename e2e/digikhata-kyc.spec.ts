@@ -105,13 +105,18 @@ test("Hindi, by keyboard alone at 360 px: the customer hears the consent in Hind
   await expect(page.getByRole("heading", { name: hi.start, exact: true })).toBeVisible();
 
   const mobile = newCustomerMobile();
-  const chosen = page
-    .getByRole("group", { name: "ग्राहक को कौन-सी सेवा चाहिए?" })
-    .getByRole("radio", { checked: true });
-  await tabTo(page, chosen);
+  // Nothing pre-selected: Tab to the first radio, Space picks it, an arrow moves on.
+  const group = page.getByRole("group", { name: "ग्राहक को कौन-सी सेवा चाहिए?" });
+  await tabTo(page, group.getByRole("radio").first());
+  await page.keyboard.press("Space");
+  const chosen = group.getByRole("radio", { checked: true });
   await page.keyboard.press("ArrowDown"); // customer account → DigiKhata
   await expect(chosen).toHaveAttribute("value", "digikhata");
   await typeInto(page, "ग्राहक का मोबाइल नंबर", mobile);
+  await page.keyboard.press("Enter");
+  // The number read back in full before anything is sent.
+  await expect(page.getByRole("heading", { name: /^OTP .* पर भेजें\?$/ })).toBeFocused();
+  await tabTo(page, page.getByRole("button", { name: "हाँ, नंबर सही है" }));
   await page.keyboard.press("Enter");
 
   await focusedHeading(page, hi.onboard);

@@ -27,16 +27,18 @@ test("a whole Levin flow in Hindi, ₹ in hi-IN, and the choice follows the agen
 }) => {
   await switchLanguage(page, "hi");
   await expect(heading(page, hi.start)).toBeVisible();
-  await expect(page.getByRole("button", { name: "नया ग्राहक" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "अगला ग्राहक" })).toBeVisible();
 
   const mobile = newCustomerMobile();
   await page.getByRole("radio", { name: "Levin वॉलेट — आधार KYC" }).check();
   await page.getByLabel("ग्राहक का मोबाइल नंबर").fill(mobile);
   await page.getByRole("button", { name: "आगे बढ़ें" }).click();
+  await page.getByRole("button", { name: "हाँ, नंबर सही है" }).click();
 
   await expect(heading(page, hi.onboard)).toBeVisible();
   await page.getByLabel("पूरा नाम").fill("Ravi Kumar");
-  await page.getByLabel("जन्म तिथि").fill("1985-06-20");
+  await page.getByLabel("जन्म तिथि").fill("20/06/1985");
+  await expect(page.getByText("यानी 20 जून 1985।")).toBeVisible();
   await page.getByLabel("पता", { exact: true }).fill("4 Station Road");
   await page.getByLabel("शहर या कस्बा").fill("Patna");
   // Option labels are Hindi; the value sent to Eko stays the English name.

@@ -26,23 +26,26 @@ async function newCustomerToOtpByKeyboard(
   mobile: string,
 ): Promise<number> {
   await expectFocusOn(page, headings.start);
-  // The checked radio is the group's tab stop; arrows move the choice (customer account is first).
-  const chosen = page
-    .getByRole("group", { name: "Which service does the customer want?" })
-    .getByRole("radio", { checked: true });
-  await tabTo(page, chosen);
+  // Nothing is pre-selected: Tab reaches the first radio, Space picks it, arrows move the choice.
+  const group = page.getByRole("group", { name: "Which service does the customer want?" });
+  await tabTo(page, group.getByRole("radio").first());
+  await page.keyboard.press("Space");
+  const chosen = group.getByRole("radio", { checked: true });
   const arrows = { "customer-account": 0, digikhata: 1, levin: 2 }[rail];
   for (let step = 0; step < arrows; step++) await page.keyboard.press("ArrowDown");
   await expect(chosen).toHaveAttribute("value", rail);
   await expect(chosen).toBeFocused();
   await typeInto(page, "Customer mobile number", mobile);
   await page.keyboard.press("Enter");
+  // The number read back: focus is on the question, Tab to "yes".
+  await expect(page.getByRole("heading", { name: /^Send OTP to/ })).toBeFocused();
+  await tabTo(page, page.getByRole("button", { name: "Yes, the number is right" }));
+  await page.keyboard.press("Enter");
 
   await expectFocusOn(page, headings.onboard);
   await typeInto(page, "Full name", "Meena Kumari");
-  // Same digits for day and month, whatever order the date field's segments are in.
   await typeInto(page, "Date of birth", "01011988");
-  await expect(page.getByLabel("Date of birth")).toHaveValue("1988-01-01");
+  await expect(page.getByLabel("Date of birth")).toHaveValue("01/01/1988");
   await typeInto(page, "Address", "7 Gandhi Chowk");
   await typeInto(page, "City or town", "Jaipur");
   await typeInto(page, "State", "Rajasthan"); // a focused select picks the option as you type
@@ -70,7 +73,7 @@ test("Customer account, by keyboard alone", async ({ signedInPage: page, request
   await typeOtpByKeyboard(page, await readOtp(request, mobile, { since }));
 
   await expectFocusOn(page, headings.profile);
-  await tabTo(page, page.getByRole("button", { name: "Next customer" }));
+  await tabTo(page, page.getByRole("main").getByRole("button", { name: "Next customer" }));
   await page.keyboard.press("Enter");
   await expectFocusOn(page, headings.start);
 });
@@ -82,7 +85,7 @@ test("DigiKhata wallet, by keyboard alone", async ({ signedInPage: page, request
 
   // The KYC that follows, by keyboard in Hindi at 360 px: digikhata-kyc.spec.ts.
   await expectFocusOn(page, headings.digikhataConsent);
-  await tabTo(page, page.getByRole("button", { name: "New customer" }));
+  await tabTo(page, page.getByRole("banner").getByRole("button", { name: "Next customer" }));
   await page.keyboard.press("Space");
   await expectFocusOn(page, headings.start);
 });

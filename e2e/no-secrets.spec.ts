@@ -50,11 +50,11 @@ test("nothing the browser receives carries an otp_ref_id, a wallet_token, the Ek
 
   await toVerifiedMobile("customer-account");
   await expect(stepHeading(page, headings.profile)).toBeVisible();
-  await page.getByRole("button", { name: "New customer" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Next customer" }).click();
 
   await toVerifiedMobile("digikhata");
   await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
-  await page.getByRole("button", { name: "New customer" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Next customer" }).click();
 
   const levin = await toVerifiedMobile("levin");
   await expect(stepHeading(page, headings.aadhaar)).toBeVisible();

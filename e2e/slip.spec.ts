@@ -93,7 +93,9 @@ test("the slip prints alone at 58 mm, 80 mm and A4, masked, with the reference; 
     // Nothing else prints: header, buttons, the sandbox phone, the profile card itself.
     await expect(page.getByRole("banner")).toBeHidden();
     await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
-    await expect(page.getByRole("button", { name: "Next customer" })).toBeHidden();
+    await expect(
+      page.getByRole("main").getByRole("button", { name: "Next customer" }),
+    ).toBeHidden();
     await expect(page.getByRole("complementary", { name: /Sandbox phone/ })).toBeHidden();
     await expect(stepHeading(page, headings.profile)).toBeHidden();
 

@@ -110,14 +110,14 @@ test("the lock, the DigiKhata consent and an Eko failure fit 360 px @mobile-only
   await expect(stepHeading(page, headings.locked)).toBeVisible();
   await fitsInBothLanguages(page, "locked");
 
-  await page.getByRole("button", { name: "Start over" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Next customer" }).click();
   const mobile = newCustomerMobile();
   const next = await newCustomerToOtp(page, { rail: "digikhata", mobile });
   await enterOtpFromPhone(page, request, mobile, { since: next.since });
   await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
   await fitsInBothLanguages(page, "DigiKhata consent languages");
 
-  await page.getByRole("button", { name: "New customer" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Next customer" }).click();
   const refused = newCustomerMobile();
   await queueSandbox(request, { mobile: refused, scenario: 585 });
   await startFlow(page, { rail: "customer-account", mobile: refused });

@@ -101,6 +101,9 @@ const envSchema = z.object({
   SANDBOX_DIALECT: z.enum(sandboxDialects).default("sandbox"),
   /** Port of the standalone sandbox (`npm run sandbox`); the embedded one shares PORT. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+
+  /** Open flows older than this drop off the start page's "customers in progress" list. */
+  OPEN_FLOWS_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(120),
 });
 
 export type SandboxDialect = (typeof sandboxDialects)[number];
@@ -161,6 +164,8 @@ export type Env = {
   /** Sign-in (http/rate-limits.ts) and OTP (flows/abuse-limits.ts) limits. */
   abuseLimits: { signIn: SignInLimits; otp: OtpLimits };
   sandbox: SandboxSettings | null;
+  /** The start page's open-flows list (issue #15 §2). */
+  openFlows: { maxAgeMinutes: number };
 };
 
 export class EnvError extends Error {
@@ -265,5 +270,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
           dialect: raw.SANDBOX_DIALECT,
         }
       : null,
+    openFlows: { maxAgeMinutes: raw.OPEN_FLOWS_MAX_AGE_MINUTES },
   };
 }

@@ -42,6 +42,8 @@ export const apiErrorSchema = z.object({
     details: z
       .object({
         fields: z.record(z.string(), z.string()).optional(),
+        /** A wrong sign-in: wrong passwords left before the login locks. */
+        triesLeft: z.number().int().optional(),
         retryAfterSeconds: z.number().int().optional(),
         ekoResponseTypeId: z.number().int().optional(),
         /** Why, when the code alone is not enough: a 401's `idle-timeout` vs `no-session`. */

@@ -8,6 +8,7 @@ import type { AgentContext } from "../middleware/agent-context.ts";
 import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowRecord } from "./flow-record.ts";
 import { settleIfAbandoned } from "./in-flight.ts";
+import { listOpenFlows, refuseIfMobileLocked } from "./open-flows.ts";
 import type { StepCall } from "./rails/rail-module.ts";
 import {
   type Actor,
@@ -71,7 +72,8 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   return {
     /** POST /flows: Get Customer / Sender (A.1 / B.1 / C.1), which sends the OTP if enrolled. */
-    start(actor: Actor, input: { rail: Rail; mobile: string }): Promise<FlowView> {
+    async start(actor: Actor, input: { rail: Rail; mobile: string }): Promise<FlowView> {
+      await refuseIfMobileLocked(repo, input.mobile, deps.now());
       const at = deps.now().toISOString();
       const draft: FlowRecord = {
         id: newFlowId(),
@@ -92,6 +94,11 @@ export function createFlowService(deps: FlowServiceDeps) {
         unknownAs: null,
       };
       return runStep(actor, null, def, draft);
+    },
+
+    /** GET /flows: the start page's customers in progress (open-flows.ts). */
+    openFlows(agent: AgentContext, input: { maxAgeMinutes: number; mobile?: string | undefined }) {
+      return listOpenFlows(repo, { agentId: agent.id, now: deps.now(), ...input });
     },
 
     /** The flow as it stands; a write lost in a crash is settled to status_unknown first. */

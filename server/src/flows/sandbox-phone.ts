@@ -22,13 +22,33 @@ const outboxSchema = z.union([
   z.object({ messages: z.array(z.unknown()) }).transform((value) => value.messages),
 ]);
 
+type PhoneMessage = SandboxPhone["messages"][number];
+
+/**
+ * Which OTP is the one to type (issue #15 §4): of each kind only the newest
+ * can be; it stays current while the flow waits on that kind's OTP step,
+ * and counts as used once the flow has moved past it.
+ */
+function stateOf(
+  message: z.infer<typeof messageSchema>,
+  newest: boolean,
+  step: FlowRecord["step"],
+): PhoneMessage["state"] {
+  if (!newest) return "replaced";
+  const waiting =
+    (step.kind === "otp" || step.kind === "locked") && step.purpose === message.purpose;
+  const inDoubt = step.kind === "status_unknown";
+  return waiting || inDoubt ? "current" : "used";
+}
+
 /**
  * Reads the sandbox outbox over HTTP, like any other client of the sandbox,
- * and keeps only what was sent to this flow's customer on this flow's rail.
+ * and keeps only what was sent to this flow's customer on this flow's rail
+ * since this flow started (not an earlier flow's), newest first.
  */
 export async function readSandboxPhone(
   ekoBaseUrl: string,
-  record: Pick<FlowRecord, "mobile" | "rail">,
+  record: Pick<FlowRecord, "mobile" | "rail" | "createdAt" | "step">,
   timeoutMs: number,
 ): Promise<SandboxPhone> {
   const url = new URL(outboxUrl(ekoBaseUrl));
@@ -53,14 +73,23 @@ export async function readSandboxPhone(
     .flatMap((result) => (result.success ? [result.data] : []))
     .filter(
       (message) =>
-        message.mobile === record.mobile && (message.rail ?? record.rail) === record.rail,
-    );
+        message.mobile === record.mobile &&
+        (message.rail ?? record.rail) === record.rail &&
+        Date.parse(message.sent_at) >= Date.parse(record.createdAt),
+    )
+    .sort((a, b) => Date.parse(b.sent_at) - Date.parse(a.sent_at));
+  const seen = new Set<string>();
   return {
-    messages: messages.map((message) => ({
-      otp: message.otp,
-      purpose: message.purpose,
-      sentAt: message.sent_at,
-      toMasked: maskMobile(message.mobile),
-    })),
+    messages: messages.map((message) => {
+      const newest = !seen.has(message.purpose);
+      seen.add(message.purpose);
+      return {
+        otp: message.otp,
+        purpose: message.purpose,
+        sentAt: message.sent_at,
+        toMasked: maskMobile(message.mobile),
+        state: stateOf(message, newest, record.step),
+      };
+    }),
   };
 }

@@ -47,6 +47,8 @@ export type SignInAttempt =
   | { allowed: false; detail: "locked" | "ip_limited"; retryAfterSeconds: number }
   | {
       allowed: true;
+      /** Wrong passwords the login may still have before it locks, if this one is wrong too. */
+      triesLeftIfWrong: number;
       /**
        * The password was right: the login's failures are cleared and the
        * address's slot is given back — nothing was guessed.
@@ -80,6 +82,7 @@ export async function reserveSignInAttempt(
   }
   return {
     allowed: true,
+    triesLeftIfWrong: Math.max(0, policies.signInFailuresPerLogin.limit - loginSlot.count),
     async passwordRight() {
       await limiter.reset(loginKey);
       await ipSlot.release();

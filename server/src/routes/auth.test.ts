@@ -222,9 +222,10 @@ describe.each(engines)("sessions on %s", (engine) => {
     for (let i = 0; i < 5; i++) {
       const response = await attempt(`wrong-${i}`);
       expect(response.status).toBe(401);
+      // The agent is warned before the lock: 4 tries left, 3, … 0 (issue #15 §4).
       expect(await errorOf(response)).toMatchObject({
         code: "unauthenticated",
-        details: { reason: "bad-credentials" },
+        details: { reason: "bad-credentials", triesLeft: 4 - i },
       });
       clock.advance(10);
     }

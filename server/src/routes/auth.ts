@@ -142,8 +142,10 @@ export function createAuthRoutes({
       if (!agent || !passwordOk) {
         const detail = agent ? "bad_password" : "unknown_login";
         await audit(c, { agentId: auditId, outcome: "failure", detail });
+        // Said for unknown logins too (counted the same way), so it tells nothing about which exist.
         throw new ApiProblem("unauthenticated", "Login or password is incorrect", {
           reason: "bad-credentials",
+          triesLeft: attempt.triesLeftIfWrong,
         });
       }
       await attempt.passwordRight();

@@ -235,6 +235,26 @@ test("audit rows follow every Eko call, with masked mobile, type id and latency"
   }
 });
 
+test("sandbox-phone: an earlier flow's OTPs are left out; a replaced OTP and a used one are marked", async () => {
+  const h = await harness();
+  await h.start("customer-account", "9000000002");
+  h.clock.advance(120);
+  const view = await h.start("customer-account", "9000000002");
+  h.clock.advance(61);
+  await h.api("POST", `/${view.id}/otp/resend`);
+  const phone = await h.api("GET", `/${view.id}/sandbox-phone`);
+  expect(
+    phone.json.messages.map((m: { sentAt: string; state: string }) => [m.sentAt, m.state]),
+  ).toEqual([
+    ["2026-03-02T05:33:01.000Z", "current"],
+    ["2026-03-02T05:32:00.000Z", "replaced"],
+  ]);
+  const otp = await h.latestOtp("9000000002", "customer-account");
+  expect((await h.api("POST", `/${view.id}/otp/verify`, { otp })).json.step.kind).toBe("profile");
+  const after = await h.api("GET", `/${view.id}/sandbox-phone`);
+  expect(after.json.messages.map((m: { state: string }) => m.state)).toEqual(["used", "replaced"]);
+});
+
 test("sandbox-phone: this flow's OTPs only, masked destination; 404 outside sandbox mode", async () => {
   const h = await harness();
   const view = await h.start("levin", "9000000002");
@@ -249,6 +269,7 @@ test("sandbox-phone: this flow's OTPs only, masked destination; 404 outside sand
         purpose: "mobile",
         sentAt: "2026-03-02T05:30:00.000Z",
         toMasked: "••••••0002",
+        state: "current",
       },
     ],
   });

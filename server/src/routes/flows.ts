@@ -13,6 +13,7 @@ import {
   verifyOtpSchema,
 } from "../contract/flow-requests.ts";
 import { flowViewSchema } from "../contract/flow-view.ts";
+import { openFlowsQuerySchema, openFlowsSchema } from "../contract/open-flows.ts";
 import { sandboxPhoneSchema } from "../contract/sandbox-phone.ts";
 import type { Env } from "../env.ts";
 import {
@@ -27,7 +28,7 @@ import type { AgentVariables } from "../middleware/agent-context.ts";
 import { validationHook } from "../middleware/error-handler.ts";
 
 export type FlowRouteDeps = {
-  env: Pick<Env, "sandbox" | "eko">;
+  env: Pick<Env, "sandbox" | "eko" | "openFlows">;
   /** Built once in createApp (app.ts) with the store, the Eko client, the clock and the limiter. */
   flows: FlowService;
 };
@@ -59,6 +60,14 @@ const start = createRoute({
   summary: "Start a flow: look the customer up (A.1 / B.1 / C.1; sends the OTP if enrolled)",
   request: { body: body(startFlowSchema) },
   responses: { 201: flowView, ...problems(401, 422, 429, 502, 503, 504) },
+});
+const listOpen = createRoute({
+  method: "get",
+  path: "/",
+  summary:
+    "The agent's own unfinished flows, newest first, started within OPEN_FLOWS_MAX_AGE_MINUTES; ?mobile= finds one customer's by the full number",
+  request: { query: openFlowsQuerySchema },
+  responses: { 200: json(openFlowsSchema, "Customers in progress"), ...problems(401, 422) },
 });
 const read = createRoute({
   method: "get",
@@ -158,6 +167,12 @@ export function createFlowRoutes({ env, flows }: FlowRouteDeps) {
 
   return new OpenAPIHono<FlowEnv>({ defaultHook: flowValidationHook })
     .openapi(start, async (c) => c.json(await flows.start(actor(c), c.req.valid("json")), 201))
+    .openapi(listOpen, async (c) => {
+      const { maxAgeMinutes } = env.openFlows;
+      const { mobile } = c.req.valid("query");
+      const open = await flows.openFlows(c.var.agent, { maxAgeMinutes, mobile });
+      return c.json({ flows: open, maxAgeMinutes }, 200);
+    })
     .openapi(read, async (c) =>
       c.json(
         toView(await flows.get(c.var.agent, c.req.valid("param").flowId, requestIdOf(c))),

@@ -108,6 +108,7 @@ export function createEkoHandler(deps: EkoDeps) {
     entry.rail = rail;
     entry.customer_id = customerId.slice(0, 32) || null;
     entry.client_ref_id = text(params, "client_ref_id")?.slice(0, 40) ?? null;
+    entry.dob = text(params, "dob")?.slice(0, 20) ?? null;
 
     let override: Override | null = null;
     if (deps.settings.scenarios) {
@@ -147,6 +148,7 @@ export function createEkoHandler(deps: EkoDeps) {
       rail: null,
       customer_id: null,
       client_ref_id: null,
+      dob: null,
       response_type_id: null,
       http_status: 0,
       override: null,

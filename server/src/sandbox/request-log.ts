@@ -11,6 +11,11 @@ export type RequestLogEntry = {
   rail: Rail | null;
   customer_id: string | null;
   client_ref_id: string | null;
+  /**
+   * The date of birth as Eko received it (onboarding calls), so a test can
+   * prove a day-first entry reached Eko as the same day (issue #15 §3).
+   */
+  dob: string | null;
   response_type_id: number | null;
   http_status: number;
   /** The scenario or fault that shaped this answer, e.g. "scenario:2131", "fault:html". */

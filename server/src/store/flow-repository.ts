@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import { stepSchema } from "../contract/flow-view.ts";
+import { type Step, stepSchema } from "../contract/flow-view.ts";
 import type { Rail } from "../contract/rails.ts";
 import type {
   FlowRecord,
@@ -46,6 +46,11 @@ export type ConsentEntry = {
 export type FlowRepository = ReturnType<typeof createFlowRepository>;
 
 export type { Resolution, SecretLifetimes } from "./flow-intents.ts";
+/** What the open-flows list needs of a flow: no secrets. */
+export type OpenFlowRow = Pick<
+  FlowRecord,
+  "id" | "rail" | "mobile" | "step" | "createdAt" | "updatedAt"
+>;
 
 /**
  * Flows, their sealed secrets, the per-flow lock and the audit trail. Every
@@ -135,6 +140,8 @@ export function createFlowRepository(
             created_at: record.createdAt,
             updated_at: record.updatedAt,
             secrets_review_at: reviewAt(record.secrets, record.createdAt),
+            // For the open-flows search by full mobile (openFlows below).
+            mobile_lookup: mobileLookup(record.mobile),
           })
           .execute();
         await insertAudits(trx, audits, record.createdAt);
@@ -232,6 +239,46 @@ export function createFlowRepository(
         )
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    // ── Open flows (issue #15 §2): the start page's "customers in progress". ──
+
+    /**
+     * The agent's own flows started after `since`, newest first, optionally
+     * only those for one full mobile (matched by its keyed hash). Which of
+     * them are still open is the caller's call: it depends on the step.
+     */
+    async listRecent(
+      agentId: string,
+      filter: { since: Date; mobile?: string; limit: number },
+    ): Promise<OpenFlowRow[]> {
+      let query = db
+        .selectFrom("flows")
+        .select(["id", "rail", "mobile", "step_json", "created_at", "updated_at"])
+        .where("agent_id", "=", agentId)
+        .where("created_at", ">=", filter.since.toISOString());
+      if (filter.mobile) query = query.where("mobile_lookup", "=", mobileLookup(filter.mobile));
+      const rows = await query.orderBy("created_at", "desc").limit(filter.limit).execute();
+      return rows.map((row) => ({
+        id: row.id,
+        rail: row.rail as Rail,
+        mobile: row.mobile,
+        step: stepSchema.parse(JSON.parse(row.step_json)),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
+    },
+
+    /** The steps of the latest flows for this mobile, any agent's (the start's lock pre-check). */
+    async latestStepsForMobile(mobile: string, filter: { limit: number }): Promise<Step[]> {
+      const rows = await db
+        .selectFrom("flows")
+        .select("step_json")
+        .where("mobile_lookup", "=", mobileLookup(mobile))
+        .orderBy("updated_at", "desc")
+        .limit(filter.limit)
+        .execute();
+      return rows.map((row) => stepSchema.parse(JSON.parse(row.step_json)));
     },
 
     async unlock(id: string, owner: string): Promise<void> {

@@ -7,6 +7,7 @@ import * as agentPasswordChange from "./migrations/004-agent-password-change.ts"
 import * as auditLookup from "./migrations/005-audit-lookup.ts";
 import * as consentDetails from "./migrations/006-consent-details.ts";
 import * as writeIntents from "./migrations/007-write-intents.ts";
+import * as flowMobileLookup from "./migrations/008-flow-mobile-lookup.ts";
 
 /** Migrations are imported, not read from disk, so they work the same from any working directory. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "005-audit-lookup": auditLookup,
   "006-consent-details": consentDetails,
   "007-write-intents": writeIntents,
+  "008-flow-mobile-lookup": flowMobileLookup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,6 +46,8 @@ export type Database = {
     inflight_agent_id: Generated<string | null>;
     /** When the purge should look at the sealed secrets (their useful life ends). Added by 007. */
     secrets_review_at: Generated<string | null>;
+    /** Keyed hash of the mobile (mobile-lookup.ts) for the open-flows search; null before migration 008. */
+    mobile_lookup: string | null;
   };
   audit_events: {
     id: string;

@@ -27,7 +27,7 @@ export function AppHeader({ agent }: { agent: Agent }) {
       <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
         <p className="text-base font-bold sm:text-lg">{i18n._("app.name")}</p>
         <Button variant="inverse" size="sm" onClick={newCustomer}>
-          {i18n._("header.new_customer")}
+          {i18n._("flow.next_customer")}
         </Button>
       </div>
       <nav

@@ -84,6 +84,55 @@ test("the first screen's catalog has every word the sign-in screen can show", as
   expect(missing).toEqual([]);
 });
 
+test("a wrong password warns how many tries are left; a locked login says whom to ask", async () => {
+  const i18n = createI18n();
+  const missing: string[] = [];
+  i18n.on("missing", ({ id }) => missing.push(id));
+  const user = userEvent.setup();
+  const answers: Record<string, Answer> = {
+    "POST /api/auth/sign-in": {
+      status: 401,
+      body: {
+        error: {
+          code: "unauthenticated",
+          message: "",
+          requestId: "r2",
+          details: { reason: "bad-credentials", triesLeft: 2 },
+        },
+      },
+    },
+  };
+  stubApi(answers);
+  const { unmount } = render(
+    <I18nProvider i18n={i18n}>
+      <SignInScreen reason={null} onSignedIn={() => undefined} />
+    </I18nProvider>,
+  );
+  await user.type(screen.getByLabelText("Login"), "demo");
+  await user.type(screen.getByLabelText("Password"), "wrong");
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent(
+    "2 tries left before this login is locked.",
+  );
+
+  answers["POST /api/auth/sign-in"] = {
+    status: 429,
+    body: {
+      error: {
+        code: "rate_limited",
+        message: "",
+        requestId: "r3",
+        details: { retryAfterSeconds: 840, scope: "login" },
+      },
+    },
+  };
+  await user.type(screen.getByLabelText("Password"), "right-one");
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+  expect(await screen.findByText(/ask your admin/)).toHaveTextContent(/14 minutes/);
+  expect(missing).toEqual([]);
+  unmount();
+});
+
 test("signed out: the live form replaces the page at once, on /sign-in with the way back", async () => {
   window.history.replaceState(null, "", "/flow/abcdefghijklmnop1234");
   const calls = stubApi({ "GET /api/auth/me": unauthenticated });
@@ -108,6 +157,8 @@ test("signing in on the first screen hands over to the app: one request, no seco
   const calls = stubApi({
     "GET /api/auth/me": unauthenticated,
     "POST /api/auth/sign-in": { status: 200, body: { agent } },
+    // The start page's customers in progress.
+    "GET /api/flows": { status: 200, body: { flows: [], maxAgeMinutes: 120 } },
   });
   const container = document.body.appendChild(document.createElement("div"));
   let root: Root | undefined;
@@ -126,7 +177,10 @@ test("signing in on the first screen hands over to the app: one request, no seco
   ).toBeInTheDocument();
   expect(view.getByText(/Demo Agent/)).toBeInTheDocument();
   expect(window.location.pathname).toBe("/");
-  expect(calls).toEqual(["GET /api/auth/me", "POST /api/auth/sign-in"]);
+  expect(calls.filter((call) => call.includes("/api/auth/"))).toEqual([
+    "GET /api/auth/me",
+    "POST /api/auth/sign-in",
+  ]);
   act(() => root?.unmount());
 });
 

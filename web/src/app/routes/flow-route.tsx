@@ -1,9 +1,11 @@
 import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
+import { Alert } from "../../components/ui/alert.tsx";
 import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
 import { Spinner } from "../../components/ui/spinner.tsx";
 import { getFlowQueryOptions } from "../../features/flow/api/get-flow.ts";
+import { isOwnWrite } from "../../features/flow/api/own-writes.ts";
 import { isApiRequestError } from "../../lib/api-error.ts";
 import { railScreens } from "../rail-screens.ts";
 import { NotFoundCard } from "./not-found-route.tsx";
@@ -17,10 +19,39 @@ function FlowNotFound() {
   );
 }
 
-/** /flow/:flowId — the URL holds the flow, so refresh and Back resume from the server's state. */
+/**
+ * Whether the flow moved on elsewhere since this screen showed it: a newer
+ * version this tab did not write (another tab, a colleague's window).
+ */
+function useMovedElsewhere(flowId: string, updatedAt: string | undefined): boolean {
+  const shown = useRef<string | undefined>(undefined);
+  const [moved, setMoved] = useState(false);
+  useEffect(() => {
+    if (updatedAt === undefined) return;
+    if (shown.current !== undefined && shown.current !== updatedAt) {
+      setMoved(!isOwnWrite(flowId, updatedAt));
+    }
+    shown.current = updatedAt;
+  }, [flowId, updatedAt]);
+  return moved;
+}
+
+/**
+ * /flow/:flowId — the URL holds the flow, so refresh and Back resume from the
+ * server's state. The flow is read again every few seconds and when the tab
+ * gets focus, so a second tab on the same flow follows it — and says so —
+ * instead of jumping after a refused write (409).
+ */
 export function FlowRoute({ flowId }: { flowId: string }) {
+  const { i18n } = useLingui();
   const valid = flowIdPattern.test(flowId);
-  const flow = useQuery({ ...getFlowQueryOptions(flowId), enabled: valid });
+  const flow = useQuery({
+    ...getFlowQueryOptions(flowId),
+    enabled: valid,
+    refetchInterval: 5_000,
+    refetchOnWindowFocus: true,
+  });
+  const moved = useMovedElsewhere(flowId, flow.data?.updatedAt);
 
   if (!valid) return <FlowNotFound />;
   if (flow.isPending) return <Spinner />;
@@ -31,6 +62,11 @@ export function FlowRoute({ flowId }: { flowId: string }) {
   const RailScreen = railScreens[flow.data.rail];
   return (
     <Suspense fallback={<Spinner />}>
+      {moved ? (
+        <Alert tone="info" className="mb-4">
+          {i18n._("flow.moved_elsewhere")}
+        </Alert>
+      ) : null}
       <RailScreen flow={flow.data} />
     </Suspense>
   );

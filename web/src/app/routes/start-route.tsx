@@ -5,19 +5,9 @@ import { ApiErrorAlert } from "../../components/ui/api-error-alert.tsx";
 import { Card } from "../../components/ui/card.tsx";
 import { PageHeading } from "../../components/ui/page-heading.tsx";
 import { useStartFlow } from "../../features/flow/api/start-flow.ts";
+import { OpenFlowsList } from "../../features/flow/components/open-flows-list.tsx";
 import { StartFlowForm } from "../../features/flow/components/start-flow-form.tsx";
 import { preloadRailScreen } from "../rail-screens.ts";
-
-const lastRailKey = "eko-console.rail";
-
-function lastRail(): Rail {
-  try {
-    const value = window.localStorage.getItem(lastRailKey);
-    return value === "digikhata" || value === "levin" ? value : "customer-account";
-  } catch {
-    return "customer-account";
-  }
-}
 
 export function StartRoute() {
   const { i18n } = useLingui();
@@ -26,25 +16,22 @@ export function StartRoute() {
 
   function start(input: { rail: Rail; mobile: string }) {
     preloadRailScreen(input.rail);
-    try {
-      // Most counters use one service all day: pre-select it next time.
-      window.localStorage.setItem(lastRailKey, input.rail);
-    } catch {
-      // Storage unavailable: the default choice is fine.
-    }
     startFlow.mutate(input, { onSuccess: (flow) => navigate(`/flow/${flow.id}`) });
   }
 
   return (
-    <Card>
-      <PageHeading level={1}>{i18n._("start.title")}</PageHeading>
-      {startFlow.error ? (
-        <ApiErrorAlert
-          error={startFlow.error}
-          onRetry={() => startFlow.variables && start(startFlow.variables)}
-        />
-      ) : null}
-      <StartFlowForm defaultRail={lastRail()} busy={startFlow.isPending} onStart={start} />
-    </Card>
+    <div className="flex flex-col gap-6">
+      <Card>
+        <PageHeading level={1}>{i18n._("start.title")}</PageHeading>
+        {startFlow.error ? (
+          <ApiErrorAlert
+            error={startFlow.error}
+            onRetry={() => startFlow.variables && start(startFlow.variables)}
+          />
+        ) : null}
+        <StartFlowForm busy={startFlow.isPending} onStart={start} />
+      </Card>
+      <OpenFlowsList />
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useLingui } from "@lingui/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useCallback, useState } from "react";
 import { isApiRequestError } from "../../lib/api-error.ts";
 import { errorMessage, isRetryable } from "../../lib/error-messages.ts";
 import { Alert } from "./alert.tsx";
 import { Button } from "./button.tsx";
+import { RateLimitNotice } from "./rate-limit-notice.tsx";
 
 type ApiErrorAlertProps = {
   error: unknown;
@@ -22,8 +23,15 @@ export function ApiErrorAlert({ error, onRetry, actions, className }: ApiErrorAl
   const { i18n } = useLingui();
   const ekoCode = isApiRequestError(error) ? error.details.ekoResponseTypeId : undefined;
   const requestId = isApiRequestError(error) ? error.requestId : null;
+  const wait =
+    isApiRequestError(error) && error.code === "rate_limited"
+      ? error.details.retryAfterSeconds
+      : undefined;
+  const [waitOverFor, setWaitOverFor] = useState<unknown>(null);
+  const onWaitOver = useCallback(() => setWaitOverFor(error), [error]);
+  const waiting = wait !== undefined && wait > 0 && waitOverFor !== error;
   const retry =
-    onRetry && isRetryable(error) ? (
+    onRetry && isRetryable(error) && !waiting ? (
       <Button variant="secondary" onClick={onRetry}>
         {i18n._("common.try_again")}
       </Button>
@@ -40,7 +48,16 @@ export function ApiErrorAlert({ error, onRetry, actions, className }: ApiErrorAl
         ) : undefined
       }
     >
-      <p>{errorMessage(i18n, error)}</p>
+      {wait !== undefined && wait > 0 && isApiRequestError(error) ? (
+        <RateLimitNotice
+          key={requestId ?? ""}
+          retryAfterSeconds={wait}
+          scope={error.details.scope}
+          onWaitOver={onWaitOver}
+        />
+      ) : (
+        <p>{errorMessage(i18n, error)}</p>
+      )}
       {ekoCode !== undefined || requestId ? (
         <p className="mt-1 text-xs text-slate-700">
           {ekoCode !== undefined ? i18n._("error.eko_code", { code: ekoCode }) : null}

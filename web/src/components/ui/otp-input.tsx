@@ -1,5 +1,5 @@
 import { OTPInput, REGEXP_ONLY_DIGITS, type SlotProps } from "input-otp";
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { Field } from "./field.tsx";
 
 type OtpInputProps = {
@@ -13,6 +13,7 @@ type OtpInputProps = {
   hint?: ReactNode;
   disabled?: boolean;
   autoFocus?: boolean;
+  ref?: Ref<HTMLInputElement>;
 };
 
 /** "12 34 56", "123-456", "OTP: 123456" from an SMS: keep the digits. */
@@ -54,6 +55,7 @@ export function OtpInput({
   hint,
   disabled,
   autoFocus,
+  ref,
 }: OtpInputProps) {
   return (
     <Field label={label} hint={hint} error={error}>
@@ -64,6 +66,7 @@ export function OtpInput({
           <span id="input-otp-style" hidden />
           <OTPInput
             {...control}
+            ref={ref}
             maxLength={length}
             value={value}
             onChange={onChange}

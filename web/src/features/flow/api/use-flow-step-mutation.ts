@@ -3,6 +3,7 @@ import type { FlowView } from "#contract/flow-view.ts";
 import { isApiRequestError } from "../../../lib/api-error.ts";
 import { getFlowQueryOptions } from "./get-flow.ts";
 import { getSandboxPhoneQueryOptions } from "./get-sandbox-phone.ts";
+import { rememberOwnWrite } from "./own-writes.ts";
 
 /**
  * A write on one flow (verify, resend, onboard, Aadhaar, PAN, re-check).
@@ -22,6 +23,7 @@ export function useFlowStepMutation<Variables>(
     mutationFn: send,
     gcTime: options.gcTime,
     onSuccess: (flow) => {
+      rememberOwnWrite(flowId, flow.updatedAt);
       queryClient.setQueryData(queryKey, flow);
       void queryClient.invalidateQueries({
         queryKey: getSandboxPhoneQueryOptions(flowId).queryKey,

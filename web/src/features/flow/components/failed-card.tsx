@@ -27,7 +27,7 @@ export function FailedCard({ step }: { step: StepOf<"failed"> }) {
         </p>
       ) : null}
       <Button onClick={startOver} className="self-start">
-        {i18n._("flow.start_over")}
+        {i18n._("flow.next_customer")}
       </Button>
     </Card>
   );

@@ -36,7 +36,7 @@ export function LockedCard({ flowId, step }: { flowId: string; step: StepOf<"loc
           {i18n._("otp.resend")}
         </Button>
         <Button variant="secondary" onClick={startOver}>
-          {i18n._("flow.start_over")}
+          {i18n._("flow.next_customer")}
         </Button>
       </div>
     </Card>

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
+import { useEffect, useRef } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { verifyOtpSchema } from "#contract/flow-requests.ts";
@@ -45,10 +46,21 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
   const resendIn = secondsUntil(step.resendAvailableAt, now);
   const expired = step.lastAttempt === "expired" || expiresIn === 0;
   const aadhaar = step.purpose === "aadhaar";
+  const otpBoxes = useRef<HTMLInputElement>(null);
+  const refocusAfterVerify = useRef(false);
+
+  // The boxes are disabled while a code is checked, which drops focus; after a
+  // wrong code the agent types the next one straight away (issue #15 §4).
+  useEffect(() => {
+    if (verify.isPending || !refocusAfterVerify.current) return;
+    refocusAfterVerify.current = false;
+    if (!expired) otpBoxes.current?.focus();
+  }, [verify.isPending, expired]);
 
   function submit(code: string) {
     if (verify.isPending || resend.isPending || expired || code.length !== step.otpLength) return;
     resend.reset();
+    refocusAfterVerify.current = true;
     // A wrong OTP comes back as a new FlowView (lastAttempt "wrong"): clear the boxes for the next try.
     verify.mutate(code, {
       onSuccess: () => form.reset({ otp: "" }),
@@ -95,6 +107,10 @@ export function OtpStep({ flowId, rail, step }: OtpStepProps) {
           name="otp"
           render={({ field, fieldState }) => (
             <OtpInput
+              ref={(element) => {
+                field.ref(element);
+                otpBoxes.current = element;
+              }}
               label={i18n._("otp.label")}
               hint={
                 expired ? undefined : i18n._("otp.expires_in", { time: formatCountdown(expiresIn) })

@@ -10,6 +10,12 @@ const purposes: Record<string, { id: string }> = {
   aadhaar: { id: "sandbox.purpose.aadhaar" },
 };
 
+/** An OTP that can no longer be typed is struck through and says why (issue #15 §4). */
+const stateLabels = {
+  replaced: { id: "sandbox.state.replaced" },
+  used: { id: "sandbox.state.used" },
+} as const;
+
 type SandboxPhonePanelProps = {
   flowId: string;
   /** Poll every 2 s only while an OTP is awaited. */
@@ -17,8 +23,9 @@ type SandboxPhonePanelProps = {
 };
 
 /**
- * Sandbox mode only: the simulator's "phone" for this customer, so a demo or
- * training session can read the OTP. Absent when the server talks to Eko.
+ * Sandbox mode only: the simulator's "phone" for this flow (only what was
+ * sent since it started, newest first), so a demo or training session can
+ * read the OTP. Absent when the server talks to Eko.
  */
 export function SandboxPhonePanel({ flowId, polling }: SandboxPhonePanelProps) {
   const { i18n } = useLingui();
@@ -52,7 +59,18 @@ export function SandboxPhonePanel({ flowId, polling }: SandboxPhonePanelProps) {
               key={`${message.sentAt}-${message.otp}`}
               className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-lg bg-white p-2"
             >
-              <span className="font-mono text-xl font-bold tracking-widest">{message.otp}</span>
+              <span
+                className={`font-mono text-xl font-bold tracking-widest ${
+                  message.state === "current" ? "" : "text-slate-600 line-through"
+                }`}
+              >
+                {message.otp}
+              </span>
+              {message.state === "current" ? null : (
+                <span className="rounded bg-slate-200 px-1.5 text-sm font-semibold text-slate-800">
+                  {i18n._(stateLabels[message.state])}
+                </span>
+              )}
               <span className="text-sm">
                 {i18n._(purposes[message.purpose] ?? { id: "sandbox.purpose.other" })}
               </span>

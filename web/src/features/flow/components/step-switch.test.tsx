@@ -91,7 +91,7 @@ test("locked: a countdown, and resend only once the lock ends", async () => {
   expect(heading()).toHaveTextContent("Too many wrong OTPs");
   expect(screen.getByText(/You can send a new OTP in (10:00|9:5\d)/)).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Resend OTP" })).toBeDisabled();
-  expect(screen.getByRole("button", { name: "Start over" })).toBeEnabled();
+  expect(screen.getByRole("button", { name: "Next customer" })).toBeEnabled();
 });
 
 test("locked and over: resend is offered", async () => {
@@ -120,6 +120,24 @@ test("profile: the verified customer", async () => {
   expect(heading()).toHaveTextContent("Customer verified");
   expect(screen.getByRole("heading", { level: 3, name: "Shobhit" })).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Next customer" })).toBeInTheDocument();
+});
+
+test("profile opened later: says what time the balance and limits are as of", async () => {
+  const profile = {
+    name: "Karan Garg",
+    mobileMasked: "••••••0001",
+    balance: 124500.5,
+    nextAllowedLimit: 5287,
+    totalMonthlyLimit: 50000,
+    usage: null,
+    kyc: "full_kyc" as const,
+  };
+  const flow = {
+    ...flowAt({ kind: "profile", profile, identity: null }),
+    updatedAt: "2026-12-01T10:00:00.000Z",
+  };
+  await renderWithProviders(<StepSwitch flow={flow} />);
+  expect(screen.getByText("As of 1 Dec 2026, 15:30")).toBeInTheDocument();
 });
 
 test.each([
@@ -154,7 +172,7 @@ test("failed: plain words, Eko's code small, and start over", async () => {
   );
   expect(heading()).toHaveTextContent("Eko sent an answer the console doesn't understand");
   expect(screen.getByText(/Code for support: 1388/)).toBeInTheDocument();
-  expect(screen.getByRole("button", { name: "Start over" })).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Next customer" })).toBeInTheDocument();
 });
 
 test("a rail-only step without the rail's view says so instead of rendering nothing", async () => {

@@ -44,7 +44,9 @@ export function StepSwitch({ flow, railSteps = {} }: { flow: FlowView; railSteps
     case "identity":
       return railSteps.identity?.(step, flow) ?? <UnexpectedStepCard kind={step.kind} />;
     case "profile":
-      return <ProfileStep step={step} renderIdentity={railSteps.identityCard} />;
+      return (
+        <ProfileStep step={step} asOf={flow.updatedAt} renderIdentity={railSteps.identityCard} />
+      );
     case "next_step":
       return <NextStepCard step={step} />;
     case "status_unknown":

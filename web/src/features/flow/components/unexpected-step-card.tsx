@@ -14,7 +14,7 @@ export function UnexpectedStepCard({ kind }: { kind: string }) {
       <p>{i18n._("unexpected.body")}</p>
       <p className="text-sm text-slate-700">{kind}</p>
       <Button onClick={startOver} className="self-start">
-        {i18n._("flow.start_over")}
+        {i18n._("flow.next_customer")}
       </Button>
     </Card>
   );

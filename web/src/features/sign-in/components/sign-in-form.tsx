@@ -25,11 +25,23 @@ function useSignInErrorText(error: unknown): string | null {
   const { i18n } = useLingui();
   if (!error) return null;
   if (isApiRequestError(error) && error.code === "unauthenticated") {
-    return i18n._(
-      error.details.reason === "disabled"
-        ? signInReasonMessages.disabled
-        : { id: "signin.error.wrong_credentials" },
-    );
+    if (error.details.reason === "disabled") return i18n._(signInReasonMessages.disabled);
+    // Warn before the lock, not only once it has happened (issue #15 §4).
+    const triesLeft = error.details.triesLeft;
+    return triesLeft === undefined
+      ? i18n._("signin.error.wrong_credentials")
+      : i18n._("signin.error.tries_left", { count: triesLeft });
+  }
+  const wait = isApiRequestError(error) ? error.details.retryAfterSeconds : undefined;
+  const scope = isApiRequestError(error) ? error.details.scope : undefined;
+  if (
+    isApiRequestError(error) &&
+    error.code === "rate_limited" &&
+    wait !== undefined &&
+    scope !== "address"
+  ) {
+    // Locked: say whom to ask, not only how long to wait.
+    return i18n._("signin.error.locked", { minutes: Math.max(1, Math.ceil(wait / 60)) });
   }
   return errorMessage(i18n, error);
 }
