@@ -290,3 +290,38 @@ test("IST days map to UTC half-open ranges", () => {
     to: "2025-06-02",
   });
 });
+
+test("the intent row before an Eko write is listed only while no outcome follows it; the export keeps both", async () => {
+  const { app, db, asha, admin, cookieOf } = await setUp();
+  const write = (at: string, requestId: string, outcome: string) =>
+    recordAuditEvent(db, {
+      at: new Date(at),
+      agentId: asha.agent.id,
+      action: "aadhaar.submit",
+      outcome,
+      requestId,
+      rail: "levin",
+      mobileMasked: "••••••3210",
+    });
+  await write("2025-06-02T05:00:00.000Z", "req-answered", "attempted");
+  await write("2025-06-02T05:00:01.000Z", "req-answered", "otp_sent");
+  await write("2025-06-02T05:10:00.000Z", "req-crashed", "attempted"); // no answer ever came
+
+  const listed = (await (
+    await get(app, "/api/activity?action=aadhaar.submit", await cookieOf(asha))
+  ).json()) as ActivityResponse;
+  expect(listed.events.map((e) => `${e.requestId}:${e.outcome}`)).toEqual([
+    "req-crashed:attempted",
+    "req-answered:otp_sent",
+  ]);
+  expect(listed.total).toBe(2);
+  const onlyAttempts = (await (
+    await get(app, "/api/activity?action=aadhaar.submit&outcome=attempted", await cookieOf(asha))
+  ).json()) as ActivityResponse;
+  expect(onlyAttempts.total).toBe(2);
+
+  const csv = await (
+    await get(app, "/api/activity/export.csv?action=aadhaar.submit", await cookieOf(admin))
+  ).text();
+  expect(csv.split("\r\n").filter((line) => line.includes(",attempted,"))).toHaveLength(2);
+});

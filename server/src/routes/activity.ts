@@ -140,6 +140,7 @@ export function createActivityRoutes({ db, now, mobileLookupSecret }: ActivityRo
       const page = query.page ?? 1;
       const { events, total } = await listAuditEvents(db, {
         ...filter,
+        settledAttempts: "hide",
         limit: ACTIVITY_PAGE_SIZE,
         offset: (page - 1) * ACTIVITY_PAGE_SIZE,
       });

@@ -101,6 +101,12 @@ export type AuditFilter = {
   flowReference?: string | undefined;
   limit: number;
   offset?: number;
+  /**
+   * The export keeps every row. Lists leave out an "attempted" row (the intent
+   * recorded before an Eko write) once the same request wrote the write's
+   * outcome: it says nothing the outcome row does not, and doubles each step.
+   */
+  settledAttempts?: "show" | "hide";
 };
 
 type AuditQuery = SelectQueryBuilder<
@@ -119,6 +125,23 @@ function applyFilter<Q extends AuditQuery>(query: Q, filter: AuditFilter): Q {
   if (filter.mobileLookup) q = q.where("audit_events.mobile_lookup", "=", filter.mobileLookup) as Q;
   if (filter.flowReference) {
     q = q.where("audit_events.flow_reference", "=", filter.flowReference) as Q;
+  }
+  if (filter.settledAttempts === "hide" && filter.outcome !== "attempted") {
+    q = q.where((eb) =>
+      eb.or([
+        eb("audit_events.outcome", "!=", "attempted"),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("audit_events as outcome_row")
+              .select("outcome_row.id")
+              .whereRef("outcome_row.request_id", "=", "audit_events.request_id")
+              .whereRef("outcome_row.action", "=", "audit_events.action")
+              .where("outcome_row.outcome", "!=", "attempted"),
+          ),
+        ),
+      ]),
+    ) as Q;
   }
   return q;
 }
