@@ -4,6 +4,7 @@ import type { EkoAnswer } from "../eko/envelope.ts";
 import { textOf } from "../eko/envelope.ts";
 import { responseType as rt } from "./response-types.ts";
 import {
+  aadhaarOtpIssued,
   mapLookupWithProfile,
   mapMobileOtpIssued,
   otpCheckNotPassed,
@@ -131,20 +132,15 @@ export function mapDigikhataConsentDetails(answer: EkoAnswer, ctx: MapContext): 
   }
 }
 
-/** B.7 Generate Sender Aadhaar OTP: 2129 intent 20; 2138 "Adhar Validation Failed". */
+/**
+ * B.7 Generate Sender Aadhaar OTP: as Levin's C.5 (aadhaarOtpIssued), and 2147 —
+ * Eko already holds this sender's Aadhaar KYC — goes straight to PAN (B.9).
+ */
 export function mapDigikhataAadhaar(answer: EkoAnswer, ctx: MapContext): Transition {
-  switch (answer.responseTypeId) {
-    case rt.otpSent:
-      return otpSent(answer, ctx, "aadhaar");
-    case rt.invalidOtpOrAadhaar:
-      return toStep(ctx, aadhaarStep(true));
-    case rt.panRequired:
-      return toStep(ctx, { kind: "pan", identity: null, rejected: false });
-    case rt.validationError:
-      return validationRejected(answer);
-    default:
-      return byStatusThenShape(answer, ctx, { otp_sent: () => otpSent(answer, ctx, "aadhaar") });
+  if (answer.responseTypeId === rt.panRequired) {
+    return toStep(ctx, { kind: "pan", identity: null, rejected: false });
   }
+  return aadhaarOtpIssued(answer, ctx, aadhaarStep(true));
 }
 
 /** B.8 Validate Sender Aadhaar OTP: 2147 → PAN (B.9); a 309 would end here. */

@@ -5,7 +5,12 @@ import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowSecrets } from "./flow-record.ts";
 import { mapIdentity } from "./profile.ts";
 import { responseType as rt } from "./response-types.ts";
-import { mapMobileOtpIssued, otpCheckNotPassed, verifiedProfile } from "./shared-mappings.ts";
+import {
+  aadhaarOtpIssued,
+  mapMobileOtpIssued,
+  otpCheckNotPassed,
+  verifiedProfile,
+} from "./shared-mappings.ts";
 import {
   byStatusThenShape,
   type MapContext,
@@ -79,23 +84,13 @@ export function mapLevinVerify(answer: EkoAnswer, ctx: MapContext): Transition {
 }
 
 /**
- * C.5 Validate Aadhaar: 2129 = Aadhaar OTP sent; 2138 = "Adhar Validation
- * Failed"; published 1388 samples: sent (otp_ref_id + mobile_hint) or 463.
+ * C.5 Validate Aadhaar: as DigiKhata's B.7 (aadhaarOtpIssued: 2129 sent, 2138
+ * "Adhar Validation Failed"), plus the published 1388 samples' 463 → wallet renew.
  */
 export function mapLevinAadhaar(answer: EkoAnswer, ctx: MapContext): Transition {
-  switch (answer.responseTypeId) {
-    case rt.otpSent:
-      return otpSent(answer, ctx, "aadhaar");
-    case rt.invalidOtpOrAadhaar:
-      return toStep(ctx, aadhaarStep(true));
-    case rt.validationError:
-      return validationRejected(answer);
-    default:
-      return byStatusThenShape(answer, ctx, {
-        wallet_token_invalid: () => walletRenew(ctx),
-        otp_sent: () => otpSent(answer, ctx, "aadhaar"),
-      });
-  }
+  return aadhaarOtpIssued(answer, ctx, aadhaarStep(true), {
+    wallet_token_invalid: () => walletRenew(ctx),
+  });
 }
 
 /**

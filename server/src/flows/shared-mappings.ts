@@ -1,4 +1,4 @@
-import type { Identity } from "../contract/flow-view.ts";
+import type { Identity, Step } from "../contract/flow-view.ts";
 import type { EkoAnswer } from "../eko/envelope.ts";
 import type { FlowSecrets } from "./flow-record.ts";
 import { mapProfile } from "./profile.ts";
@@ -76,6 +76,33 @@ export function mapVerifyStoppingAtKyc(answer: EkoAnswer, ctx: MapContext): Tran
       return toStep(ctx, { kind: "next_step", reason: "pan_pending" });
     default:
       return otpCheckNotPassed(answer, ctx);
+  }
+}
+
+/**
+ * Aadhaar number → Aadhaar OTP (DigiKhata B.7, Levin C.5): 2129 the OTP went to
+ * the Aadhaar-linked phone; 2138 "Adhar Validation Failed" → `rejected`, the
+ * rail's own Aadhaar step marked rejected; -1 refused the input; anything else
+ * by status, then shape — `more` adds the readings only that rail can meet.
+ */
+export function aadhaarOtpIssued(
+  answer: EkoAnswer,
+  ctx: MapContext,
+  rejected: Step,
+  more: ByStatusThenShape = {},
+): Transition {
+  switch (answer.responseTypeId) {
+    case rt.otpSent:
+      return otpSent(answer, ctx, "aadhaar");
+    case rt.invalidOtpOrAadhaar:
+      return toStep(ctx, rejected);
+    case rt.validationError:
+      return validationRejected(answer);
+    default:
+      return byStatusThenShape(answer, ctx, {
+        otp_sent: () => otpSent(answer, ctx, "aadhaar"),
+        ...more,
+      });
   }
 }
 
