@@ -24,6 +24,19 @@ export type EkoCallSpec = {
   clientRefIdOnGet?: true;
 };
 
+/**
+ * Each rail's first letter in every `client_ref_id` it sends (eko/client.ts),
+ * the flow letter of eko-api.md (§8 Flow A, §9 Flow B, §10 Flow C): Eko's
+ * support and our logs tell a rail's calls apart at a glance. A rail's calls
+ * and its letter live here together; `Record<Rail, …>` makes a rail without
+ * one a type error.
+ */
+export const railRefLetters = {
+  "customer-account": "A",
+  digikhata: "B",
+  levin: "C",
+} as const satisfies Record<Rail, string>;
+
 const master = (path: string): EkoPath => ({ path, family: "master" });
 const legacy = (path: string, customerIdInBody = false): EkoPath =>
   customerIdInBody ? { path, family: "legacy", customerIdInBody } : { path, family: "legacy" };

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../logger.ts";
 import { observeEkoCall, watchCircuitBreaker } from "../metrics/scope.ts";
-import { type EkoCallName, type EkoCallSpec, type EkoPath, ekoCalls } from "./calls.ts";
+import {
+  type EkoCallName,
+  type EkoCallSpec,
+  type EkoPath,
+  ekoCalls,
+  railRefLetters,
+} from "./calls.ts";
 import {
   type CircuitBreaker,
   type CircuitBreakerOptions,
@@ -43,15 +49,13 @@ export type EkoClient = {
   call(name: EkoCallName, context: EkoCallContext, params?: EkoParams): Promise<EkoResult>;
 };
 
-const RAIL_PREFIX = { "customer-account": "A", digikhata: "B", levin: "C" } as const;
-
-/** ≤ 20 chars (EPS FAQ), unique per call: rail letter + base-36 ms + 8 random hex. */
+/** ≤ 20 chars (EPS FAQ), unique per call: rail letter (calls.ts) + base-36 ms + 8 random hex. */
 export function newClientRefId(name: EkoCallName, now: number = Date.now()): string {
   return clientRefId(ekoCalls[name], now);
 }
 
 function clientRefId(spec: EkoCallSpec, now: number): string {
-  return `${RAIL_PREFIX[spec.rail]}${now.toString(36)}${randomBytes(4).toString("hex")}`.slice(
+  return `${railRefLetters[spec.rail]}${now.toString(36)}${randomBytes(4).toString("hex")}`.slice(
     0,
     20,
   );
