@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
+import { ApiRequestError } from "../../../lib/api-error.ts";
 import { renderWithProviders } from "../../../test/render.tsx";
 import { AadhaarForm } from "./aadhaar-form.tsx";
 
@@ -84,4 +85,31 @@ test("an unknown consent version is refused rather than showing another text", a
   await user.type(screen.getByLabelText("Aadhaar number"), `${validAadhaar}{Enter}`);
   expect(screen.getByRole("alert")).toHaveTextContent("aadhaar-consent-v9");
   expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
+});
+
+test("a server field error on the number lands on the Aadhaar field, which gets the focus", async () => {
+  const refused = new ApiRequestError({
+    status: 422,
+    code: "validation_failed",
+    message: "Invalid request",
+    details: { fields: { aadhaar: "aadhaar_checksum" } },
+  });
+  const user = userEvent.setup();
+  const onSubmit = vi.fn(async () => {
+    throw refused;
+  });
+  await renderWithProviders(
+    <AadhaarForm consentVersion="digikhata-b6" consentGiven busy={false} onSubmit={onSubmit} />,
+  );
+  await user.type(screen.getByLabelText("Aadhaar number"), `${validAadhaar}{Enter}`);
+  expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ aadhaar: validAadhaar });
+  const field = await screen.findByLabelText("Aadhaar number");
+  expect(field).toHaveValue("");
+  expect(field).toHaveAttribute("aria-invalid", "true");
+  expect(field).toHaveFocus();
+  expect(
+    screen.getByText(
+      "This is not a valid Aadhaar number. Check each digit against the Aadhaar card.",
+    ),
+  ).toBeInTheDocument();
 });

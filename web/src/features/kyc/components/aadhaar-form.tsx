@@ -1,10 +1,16 @@
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { type FormEvent, useState } from "react";
-import { aadhaarSchema, maskAadhaar } from "#contract/aadhaar.ts";
+import { flushSync } from "react-dom";
+import { Controller, type Resolver, useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { maskAadhaar } from "#contract/aadhaar.ts";
+import { aadhaarRequestSchema } from "#contract/flow-requests.ts";
 import { Button } from "../../../components/ui/button.tsx";
 import { PageHeading } from "../../../components/ui/page-heading.tsx";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";
 import { currentLanguage } from "../../../lib/i18n.ts";
+import { setServerFieldErrors } from "../../../lib/server-field-errors.ts";
 import type { AadhaarRequest } from "../api/submit-aadhaar.ts";
 import { AadhaarNumberInput } from "./aadhaar-number-input.tsx";
 import { ConsentPanel } from "./consent-panel.tsx";
@@ -18,60 +24,69 @@ type AadhaarFormProps = {
   onSubmit: (request: AadhaarRequest) => Promise<unknown>;
 };
 
-function validationKey(digits: string): string | undefined {
-  const result = aadhaarSchema.safeParse(digits);
-  return result.success ? undefined : result.error.issues[0]?.message;
-}
+/** The contract's request, except that the box is unticked (false) until the customer agrees. */
+type AadhaarFields = Omit<AadhaarRequest, "consent"> & {
+  consent?: Omit<NonNullable<AadhaarRequest["consent"]>, "accepted"> & { accepted: boolean };
+};
+
+/** Server field errors that can land on this form: the number is the one field left after a send. */
+export const aadhaarFormFields = ["aadhaar"] as const;
 
 /**
  * Two screens: the number (Verhoeff-checked by the contract schema), then the
- * customer's consent read out by the agent. The number is dropped from state
+ * customer's consent read out by the agent. The number is dropped from the form
  * as soon as it is sent; only "XXXX XXXX 1234" stays on screen meanwhile.
  */
 export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: AadhaarFormProps) {
   const { i18n } = useLingui();
   const [stage, setStage] = useState<"number" | "consent">("number");
-  const [digits, setDigits] = useState("");
   const [sentMask, setSentMask] = useState<string | null>(null);
-  const [numberError, setNumberError] = useState<string | undefined>();
-  const [accepted, setAccepted] = useState(false);
-  const [consentMissing, setConsentMissing] = useState(false);
+  const form = useForm<AadhaarFields, unknown, z.output<typeof aadhaarRequestSchema>>({
+    // The contract's `accepted: z.literal(true)` is what refuses the unticked box.
+    resolver: zodResolver(aadhaarRequestSchema) as Resolver<
+      AadhaarFields,
+      unknown,
+      z.output<typeof aadhaarRequestSchema>
+    >,
+    defaultValues: { aadhaar: "" },
+    // As before: typing clears the number's error; leaving a complete number checks it.
+    reValidateMode: "onSubmit",
+  });
+  const digits = useWatch({ control: form.control, name: "aadhaar" });
 
-  function toConsent(event: FormEvent<HTMLFormElement>) {
+  async function toConsent(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const key = validationKey(digits);
-    setNumberError(key);
-    if (key) return;
-    if (consentGiven) void sendNumber({ aadhaar: digits });
-    else setStage("consent");
-  }
-
-  async function send(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    if (!accepted) {
-      setConsentMissing(true);
-      return;
+    // Only the number is checked here; the consent box is the next screen's.
+    if (!(await form.trigger("aadhaar"))) return;
+    const aadhaar = form.getValues("aadhaar");
+    if (consentGiven) return sendNumber({ aadhaar });
+    if (!form.getValues("consent")) {
+      form.setValue("consent", { accepted: false, language: "en", version: consentVersion });
     }
-    await sendNumber({
-      aadhaar: digits,
-      consent: { accepted: true, language: currentLanguage(i18n), version: consentVersion },
-    });
+    setStage("consent");
   }
+
+  const sendWithConsent = form.handleSubmit((request) => sendNumber(request));
 
   async function sendNumber(request: AadhaarRequest) {
     if (busy) return;
-    setSentMask(maskAadhaar(digits));
-    setDigits("");
+    setSentMask(maskAadhaar(request.aadhaar));
+    form.setValue("aadhaar", "");
+    let failure: unknown = null;
     try {
       await onSubmit(request);
-    } catch {
+    } catch (error) {
       // The step shows the error; the agent enters the number again.
+      failure = error;
     } finally {
       setSentMask(null);
-      setAccepted(false);
-      setStage("number");
+      // Back on the number screen before a server field error lands (and focuses) there.
+      flushSync(() => {
+        form.reset({ aadhaar: "" });
+        setStage("number");
+      });
     }
+    if (failure) setServerFieldErrors(form.setError, failure, aadhaarFormFields);
   }
 
   if (stage === "number") {
@@ -79,16 +94,26 @@ export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: Aa
       <form noValidate onSubmit={toConsent} className="flex flex-col gap-4">
         <PageHeading key="number">{i18n._("aadhaar.title")}</PageHeading>
         <p>{i18n._(consentGiven ? "aadhaar.intro_after_consent" : "aadhaar.intro")}</p>
-        <AadhaarNumberInput
-          label={i18n._("aadhaar.label")}
-          hint={i18n._("aadhaar.hint")}
-          value={digits}
-          onChange={(value) => {
-            setDigits(value);
-            if (numberError) setNumberError(undefined);
-          }}
-          onBlur={() => setNumberError(digits.length === 12 ? validationKey(digits) : undefined)}
-          error={fieldErrorMessage(i18n, numberError)}
+        <Controller
+          control={form.control}
+          name="aadhaar"
+          render={({ field, fieldState }) => (
+            <AadhaarNumberInput
+              label={i18n._("aadhaar.label")}
+              hint={i18n._("aadhaar.hint")}
+              value={field.value}
+              onChange={(value) => {
+                field.onChange(value);
+                if (fieldState.error) form.clearErrors("aadhaar");
+              }}
+              onBlur={() => {
+                field.onBlur();
+                if (field.value.length === 12) void form.trigger("aadhaar");
+                else form.clearErrors("aadhaar");
+              }}
+              error={fieldErrorMessage(i18n, fieldState.error?.message)}
+            />
+          )}
         />
         <Button type="submit" busy={busy} className="self-start">
           {i18n._(consentGiven ? "aadhaar.send_otp" : "aadhaar.continue")}
@@ -98,7 +123,15 @@ export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: Aa
   }
 
   return (
-    <form noValidate onSubmit={send} className="flex flex-col gap-4">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        // The consent is recorded in the language the agent read it out in.
+        form.setValue("consent.language", currentLanguage(i18n));
+        return sendWithConsent(event);
+      }}
+      className="flex flex-col gap-4"
+    >
       <PageHeading key="consent">{i18n._("aadhaar.consent_title")}</PageHeading>
       <p className="flex flex-wrap items-center gap-x-3">
         <span>{i18n._("aadhaar.label")}:</span>
@@ -107,15 +140,21 @@ export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: Aa
           {i18n._("aadhaar.change_number")}
         </Button>
       </p>
-      <ConsentPanel
-        version={consentVersion}
-        accepted={accepted}
-        onAcceptedChange={(value) => {
-          setAccepted(value);
-          if (value) setConsentMissing(false);
-        }}
-        error={consentMissing ? fieldErrorMessage(i18n, "consent_required") : undefined}
-        disabled={busy}
+      <Controller
+        control={form.control}
+        name="consent.accepted"
+        render={({ field, fieldState }) => (
+          <ConsentPanel
+            version={consentVersion}
+            accepted={field.value === true}
+            onAcceptedChange={(value) => {
+              field.onChange(value);
+              if (value) form.clearErrors("consent.accepted");
+            }}
+            error={fieldErrorMessage(i18n, fieldState.error?.message)}
+            disabled={busy}
+          />
+        )}
       />
       <Button type="submit" busy={busy} className="self-start">
         {i18n._("aadhaar.send_otp")}

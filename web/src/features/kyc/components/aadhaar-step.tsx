@@ -3,9 +3,10 @@ import { useState } from "react";
 import { Alert } from "../../../components/ui/alert.tsx";
 import { ApiErrorAlert } from "../../../components/ui/api-error-alert.tsx";
 import { Card } from "../../../components/ui/card.tsx";
+import { hasServerFieldErrors } from "../../../lib/server-field-errors.ts";
 import type { StepOf } from "../../flow/components/step-types.ts";
 import { type AadhaarRequest, useSubmitAadhaar } from "../api/submit-aadhaar.ts";
-import { AadhaarForm } from "./aadhaar-form.tsx";
+import { AadhaarForm, aadhaarFormFields } from "./aadhaar-form.tsx";
 
 /**
  * The Aadhaar number (Levin C.5 with the consent on the next screen; DigiKhata
@@ -34,7 +35,9 @@ export function AadhaarStep({ flowId, step }: { flowId: string; step: StepOf<"aa
       {step.rejected && !submit.isPending && !error ? (
         <Alert>{i18n._("aadhaar.rejected")}</Alert>
       ) : null}
-      {error ? <ApiErrorAlert error={error} /> : null}
+      {error && !hasServerFieldErrors(error, aadhaarFormFields) ? (
+        <ApiErrorAlert error={error} />
+      ) : null}
       <AadhaarForm
         consentVersion={step.consentVersion}
         consentGiven={step.consentGiven === true}
