@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, expect, test } from "vitest";
 import { UAT_CREDENTIALS } from "../env.ts";
-import { levinRail } from "../flows/rails/levin.ts";
+import { levinRail } from "../flows/levin.ts";
 import { createLogger } from "../logger.ts";
 import { createEkoClient, type EkoClientOptions } from "./client.ts";
 import { EkoTransportError } from "./errors.ts";

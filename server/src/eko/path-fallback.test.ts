@@ -72,7 +72,7 @@ async function ekoKnowing(family: "master" | "legacy", firstAnswer?: { status: n
 const context = { customerId: "9000000003", userCode: "20810200", requestId: "req-1" };
 const verifyInput = { otp: "123456", otpRefId: "REF" };
 
-// The requests the rail modules send (server/src/flows/rails/*.ts), made directly on the client.
+// The requests the rail modules send (server/src/flows/<rail>.ts), made directly on the client.
 const verifyLevinSenderOtp = (
   eko: EkoClient,
   ctx: EkoCallContext,

@@ -9,7 +9,7 @@ import { AADHAAR_CONSENT_VERSION } from "./consent.ts";
 import type { FlowRecord } from "./flow-record.ts";
 import { settleIfAbandoned } from "./in-flight.ts";
 import { listOpenFlows, refuseIfMobileLocked } from "./open-flows.ts";
-import type { StepCall } from "./rails/rail-module.ts";
+import type { StepCall } from "./rail-module.ts";
 import {
   type Actor,
   createStepPipeline,

@@ -13,8 +13,8 @@ import type { AuditEntry, ConsentEntry, FlowRepository } from "../store/flow-rep
 import type { AbuseLimits, StepLimits } from "./abuse-limits.ts";
 import type { FlowRecord, FlowSecrets, UnknownAction } from "./flow-record.ts";
 import { abandonedWrite, intentRecordingEko, withoutPendingOtp } from "./in-flight.ts";
-import { railModules } from "./rails/index.ts";
-import type { RailModule, StepCall } from "./rails/rail-module.ts";
+import type { RailModule, StepCall } from "./rail-module.ts";
+import { railModules } from "./rail-registry.ts";
 import type { MapContext } from "./transition.ts";
 
 /*

@@ -1,10 +1,10 @@
-import type { OtpPurpose, Step } from "../../contract/flow-view.ts";
-import type { Rail } from "../../contract/rails.ts";
-import type { EkoCallContext, EkoClient, EkoResult } from "../../eko/client.ts";
-import type { EkoAnswer } from "../../eko/envelope.ts";
-import { ApiProblem } from "../../http/problem.ts";
-import type { FlowSecrets } from "../flow-record.ts";
-import type { MapContext, Transition } from "../transition.ts";
+import type { OtpPurpose, Step } from "../contract/flow-view.ts";
+import type { Rail } from "../contract/rails.ts";
+import type { EkoCallContext, EkoClient, EkoResult } from "../eko/client.ts";
+import type { EkoAnswer } from "../eko/envelope.ts";
+import { ApiProblem } from "../http/problem.ts";
+import type { FlowSecrets } from "./flow-record.ts";
+import type { MapContext, Transition } from "./transition.ts";
 
 /*
  * What a rail is, as data: for each console step, the Eko call (with the

@@ -1,8 +1,8 @@
 import { expect, test } from "vitest";
-import { rails } from "../../contract/rails.ts";
-import { type EkoCallName, ekoCalls, railRefLetters } from "../../eko/calls.ts";
-import { newClientRefId } from "../../eko/client.ts";
-import { railModules } from "./index.ts";
+import { rails } from "../contract/rails.ts";
+import { type EkoCallName, ekoCalls, railRefLetters } from "../eko/calls.ts";
+import { newClientRefId } from "../eko/client.ts";
+import { railModules } from "./rail-registry.ts";
 
 /*
  * A rail is named once, in contract/rails.ts; the registry, the Eko call

@@ -1,4 +1,4 @@
-import type { Rail } from "../../contract/rails.ts";
+import type { Rail } from "../contract/rails.ts";
 import { customerAccountRail } from "./customer-account.ts";
 import { digikhataRail } from "./digikhata.ts";
 import { levinRail } from "./levin.ts";
@@ -8,7 +8,7 @@ import type { RailModule } from "./rail-module.ts";
  * Every rail the console runs, keyed by the contract's rail names
  * (contract/rails.ts, the one list of them): a name without its module, or a
  * module under a name the contract does not know, is a type error here, and
- * rails.test.ts checks each module sits under its own name.
+ * rail-registry.test.ts checks each module sits under its own name.
  */
 export const railModules = {
   "customer-account": customerAccountRail,
