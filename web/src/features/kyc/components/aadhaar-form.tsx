@@ -61,7 +61,11 @@ export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: Aa
     const aadhaar = form.getValues("aadhaar");
     if (consentGiven) return sendNumber({ aadhaar });
     if (!form.getValues("consent")) {
-      form.setValue("consent", { accepted: false, language: "en", version: consentVersion });
+      form.setValue("consent", {
+        accepted: false,
+        language: currentLanguage(i18n),
+        version: consentVersion,
+      });
     }
     setStage("consent");
   }
