@@ -1,14 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { Readable } from "node:stream";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { findAgentByLogin } from "../auth/agents.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { openStore } from "../store/open-store.ts";
+import { runNode } from "../test-support/processes.ts";
+import { runAgentCli } from "./agent-cli.ts";
 
-const script = fileURLToPath(new URL("./agent.ts", import.meta.url));
 let dir = "";
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "eko-cli-"));
@@ -17,32 +17,32 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs `node server/src/cli/agent.ts …` against a SQLite file in the temp dir. */
-function cli(
+/** Only what the CLI needs: a stray DATABASE_URL must not point the test elsewhere. */
+const cliEnv = () => ({ SQLITE_PATH: join(dir, "data", "console.db"), LOG_LEVEL: "silent" });
+
+/**
+ * `npm run agent -- …` in-process against a SQLite file in the temp dir: the
+ * same commands, exit codes and words as the process (one test below spawns
+ * it), without a Node start-up per command.
+ */
+async function cli(
   args: string[],
   stdin = "",
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      // Only what the CLI needs: a stray DATABASE_URL must not point the test elsewhere.
-      env: {
-        PATH: process.env.PATH,
-        SQLITE_PATH: join(dir, "data", "console.db"),
-        LOG_LEVEL: "silent",
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runAgentCli(args, {
+    env: cliEnv(),
+    out: (line) => {
+      stdout += `${line}\n`;
+    },
+    err: (line) => {
+      stderr += `${line}\n`;
+    },
+    stdin: Readable.from(stdin ? [stdin] : []),
+    promptHidden: () => Promise.reject(new Error("not a terminal")),
   });
+  return { code, stdout, stderr };
 }
 
 async function agentInStore(login: string) {
@@ -55,6 +55,18 @@ async function agentInStore(login: string) {
     await db.destroy();
   }
 }
+
+test("the real process: `node server/src/cli/agent.ts add` takes the password from stdin, the store from its environment, and exits 0", async () => {
+  const added = await runNode(
+    "cli/agent.ts",
+    ["add", "--login", "meera", "--name", "Meera", "--user-code", "20810200"],
+    cliEnv(),
+    "long-enough-pw\n",
+  );
+  expect(added).toBe("Added agent 'meera' (Meera, user_code 20810200)\n");
+  const stored = await agentInStore("meera");
+  expect(await verifyPassword("long-enough-pw", stored?.passwordHash ?? "")).toBe(true);
+});
 
 test("add (password on stdin), list, disable, enable, reset-password", async () => {
   const add = await cli(
