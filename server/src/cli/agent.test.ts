@@ -115,61 +115,33 @@ test("clear errors and non-zero exit codes", async () => {
   const add = ["add", "--login", "ravi", "--name", "Ravi", "--user-code", "20810200"];
   expect((await cli([...add, "--password", "long-enough-pw"])).code).toBe(0);
 
-  const cases: Array<[string[], string, number]> = [
-    [[...add, "--password", "long-enough-pw"], "An agent with login 'ravi' already exists", 1],
+  // Each command line as typed (no argument has a space in it).
+  const cases: Array<[string, string, number]> = [
+    [`${add.join(" ")} --password long-enough-pw`, "An agent with login 'ravi' already exists", 1],
     [
-      ["add", "--login", "x1", "--name", "X", "--user-code", "20810200", "--password", "too-short"],
+      "add --login x1 --name X --user-code 20810200 --password too-short",
       "at least 10 characters",
       1,
     ],
     [
-      [
-        "add",
-        "--login",
-        "x1",
-        "--name",
-        "X",
-        "--user-code",
-        "2081-0200",
-        "--password",
-        "long-enough-pw",
-      ],
+      "add --login x1 --name X --user-code 2081-0200 --password long-enough-pw",
       "user_code must be",
       1,
     ],
-    [["disable", "--login", "ghost"], "No agent with login 'ghost'", 1],
+    ["disable --login ghost", "No agent with login 'ghost'", 1],
+    ["reset-password --login ghost --password long-enough-pw", "No agent with login 'ghost'", 1],
     [
-      ["reset-password", "--login", "ghost", "--password", "long-enough-pw"],
-      "No agent with login 'ghost'",
-      1,
-    ],
-    [
-      [
-        "add",
-        "--login",
-        "x1",
-        "--name",
-        "X",
-        "--user-code",
-        "20810200",
-        "--role",
-        "root",
-        "--password",
-        "long-enough-pw",
-      ],
+      "add --login x1 --name X --user-code 20810200 --role root --password long-enough-pw",
       "--role must be one of: agent, admin",
       2,
     ],
-    [
-      ["add", "--name", "X", "--user-code", "20810200", "--password", "long-enough-pw"],
-      "add needs --login",
-      2,
-    ],
-    [["frobnicate"], "Unknown command 'frobnicate'", 2],
-    [["list", "--colour"], "Unknown option '--colour'", 2],
-    [["add", "--login", "x1", "--name", "X", "--user-code", "20810200"], "No password", 2],
+    ["add --name X --user-code 20810200 --password long-enough-pw", "add needs --login", 2],
+    ["frobnicate", "Unknown command 'frobnicate'", 2],
+    ["list --colour", "Unknown option '--colour'", 2],
+    ["add --login x1 --name X --user-code 20810200", "No password", 2],
   ];
-  for (const [args, message, code] of cases) {
+  for (const [line, message, code] of cases) {
+    const args = line.split(" ");
     const result = await cli(args);
     expect({ args, code: result.code }).toEqual({ args, code });
     expect(result.stderr).toContain(message);

@@ -3,13 +3,12 @@ import { useLingui } from "@lingui/react";
 import { useForm } from "react-hook-form";
 import { type NewAgentRequest, newAgentRequestSchema } from "#contract/agents.ts";
 import { ApiErrorAlert } from "../../../components/ui/api-error-alert.tsx";
-import { Button } from "../../../components/ui/button.tsx";
 import { SelectInput } from "../../../components/ui/select-input.tsx";
 import { TextInput } from "../../../components/ui/text-input.tsx";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";
 import { useAddAgent } from "../api/add-agent.ts";
 import { languageLabels, useAgentFormSubmit } from "./agent-form-fields.ts";
-import { AgentProfileFields } from "./agent-profile-fields.tsx";
+import { AgentFormActions, AgentProfileFields } from "./agent-profile-fields.tsx";
 
 type Added = Awaited<ReturnType<ReturnType<typeof useAddAgent>["mutateAsync"]>>;
 const fields = ["login", "name", "userCode", "role", "language"] as const;
@@ -63,14 +62,11 @@ export function AddAgentForm({
           </SelectInput>
         }
       />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" busy={add.isPending}>
-          {i18n._("agents.add_submit")}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {i18n._("agents.cancel")}
-        </Button>
-      </div>
+      <AgentFormActions
+        submitLabel={i18n._("agents.add_submit")}
+        busy={add.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

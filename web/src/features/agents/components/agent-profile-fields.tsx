@@ -2,6 +2,7 @@ import { useLingui } from "@lingui/react";
 import type { ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { UpdateAgentRequest } from "#contract/agents.ts";
+import { Button } from "../../../components/ui/button.tsx";
 import { SelectInput } from "../../../components/ui/select-input.tsx";
 import { TextInput } from "../../../components/ui/text-input.tsx";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";
@@ -60,5 +61,28 @@ export function AgentProfileFields({
         role
       )}
     </>
+  );
+}
+
+/** The forms' submit (busy while the request is in flight) and cancel. */
+export function AgentFormActions({
+  submitLabel,
+  busy,
+  onCancel,
+}: {
+  submitLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
+  const { i18n } = useLingui();
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button type="submit" busy={busy}>
+        {submitLabel}
+      </Button>
+      <Button variant="secondary" onClick={onCancel}>
+        {i18n._("agents.cancel")}
+      </Button>
+    </div>
   );
 }

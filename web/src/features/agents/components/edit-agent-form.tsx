@@ -2,12 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { useForm } from "react-hook-form";
 import { type UpdateAgentRequest, updateAgentRequestSchema } from "#contract/agents.ts";
-import { Button } from "../../../components/ui/button.tsx";
 import type { ManagedAgent } from "../api/get-managed-agents.ts";
 import { useUpdateAgent } from "../api/update-agent.ts";
 import { AgentErrorAlert } from "./agent-error-alert.tsx";
 import { useAgentFormSubmit } from "./agent-form-fields.ts";
-import { AgentProfileFields } from "./agent-profile-fields.tsx";
+import { AgentFormActions, AgentProfileFields } from "./agent-profile-fields.tsx";
 
 const fields = ["name", "userCode", "role"] as const;
 
@@ -34,14 +33,11 @@ export function EditAgentForm({ agent, onDone }: { agent: ManagedAgent; onDone: 
       </h3>
       {update.error && !fieldErrorsOnly ? <AgentErrorAlert error={update.error} /> : null}
       <AgentProfileFields register={form.register} errors={form.formState.errors} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" busy={update.isPending}>
-          {i18n._("agents.save")}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {i18n._("agents.cancel")}
-        </Button>
-      </div>
+      <AgentFormActions
+        submitLabel={i18n._("agents.save")}
+        busy={update.isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }
