@@ -1,10 +1,12 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { ScreenCheck } from "./a11y.ts";
 import {
+  afterNewCustomerOtp,
   enterOtpFromPhone,
   headings,
   newCustomerToOtp,
   onboard,
+  type Rail,
   startFlow,
   stepHeading,
   submitAadhaar,
@@ -20,6 +22,19 @@ import { expect, newCustomerMobile, queueSandbox, readOtp, wrongOtp } from "./fi
  * checks. One route through the screens, so a screen added to a tour is
  * checked by every spec that takes it.
  */
+
+/** A new customer of `rail` from the start screen to the step after the mobile OTP. */
+async function newCustomerPastMobileOtp(
+  page: Page,
+  request: APIRequestContext,
+  rail: Rail,
+): Promise<string> {
+  const mobile = newCustomerMobile();
+  const { since } = await newCustomerToOtp(page, { rail, mobile });
+  await enterOtpFromPhone(page, request, mobile, { since });
+  await expect(stepHeading(page, afterNewCustomerOtp[rail])).toBeVisible();
+  return mobile;
+}
 
 /**
  * A new customer-account customer from the start screen: registration (empty,
@@ -70,10 +85,7 @@ export async function levinIdentityTour(
   request: APIRequestContext,
   check: ScreenCheck,
 ): Promise<void> {
-  const mobile = newCustomerMobile();
-  const { since } = await newCustomerToOtp(page, { rail: "levin", mobile });
-  await enterOtpFromPhone(page, request, mobile, { since });
-  await expect(stepHeading(page, headings.aadhaar)).toBeVisible();
+  const mobile = await newCustomerPastMobileOtp(page, request, "levin");
   await check(page, "Aadhaar number");
 
   await page.getByLabel("Aadhaar number").fill("234123412345");
@@ -107,10 +119,7 @@ export async function digikhataConsentTour(
   request: APIRequestContext,
   check: ScreenCheck,
 ): Promise<void> {
-  const mobile = newCustomerMobile();
-  const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
-  await enterOtpFromPhone(page, request, mobile, { since });
-  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
+  await newCustomerPastMobileOtp(page, request, "digikhata");
   await check(page, "DigiKhata consent languages");
 }
 
