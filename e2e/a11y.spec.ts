@@ -1,26 +1,15 @@
 import { expectAccessibleInBothLanguages } from "./a11y.ts";
 import { agents } from "./agents.ts";
+import { enterOtpFromPhone, headings, startFlow, stepHeading } from "./console-steps.ts";
+import { expect, newCustomerMobile, queueSandbox, signIn, test, wrongOtp } from "./fixtures.ts";
 import {
-  enterOtpFromPhone,
-  headings,
-  newCustomerToOtp,
-  onboard,
-  startFlow,
-  stepHeading,
-  submitAadhaar,
-  submitPan,
-  typeOtp,
-  wrongOtpAlert,
-} from "./console-steps.ts";
-import {
-  expect,
-  newCustomerMobile,
-  queueSandbox,
-  readOtp,
-  signIn,
-  test,
-  wrongOtp,
-} from "./fixtures.ts";
+  digikhataConsentTour,
+  failedCardTour,
+  levinIdentityTour,
+  lockoutTour,
+  myActivityTour,
+  registrationTour,
+} from "./screen-tours.ts";
 
 // axe on every screen and state, in English and in Hindi: no serious or critical violation.
 // (Status unknown needs the short Eko timeout: a11y-status-unknown.timers.spec.ts.)
@@ -65,66 +54,15 @@ test("onboarding (empty and with field errors), OTP, wrong OTP and lockout", asy
   signedInPage: page,
   request,
 }) => {
-  const mobile = newCustomerMobile();
-  await startFlow(page, { rail: "customer-account", mobile });
-  await expect(stepHeading(page, headings.onboard)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "onboarding");
-
-  await page.getByRole("button", { name: "Register and send OTP" }).click();
-  await expect(page.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
-  await expectAccessibleInBothLanguages(page, "onboarding, field errors");
-
-  const since = await onboard(page);
-  await expect(stepHeading(page, headings.mobileOtp)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "OTP");
-
-  const wrong = wrongOtp(await readOtp(request, mobile, { since }));
-  await typeOtp(page, wrong);
-  await expect(wrongOtpAlert(page)).toContainText("2 attempts left.");
-  await expectAccessibleInBothLanguages(page, "wrong OTP");
-
-  await typeOtp(page, wrong);
-  await expect(wrongOtpAlert(page)).toContainText("1 attempt left.");
-  await typeOtp(page, wrong);
-  await expect(stepHeading(page, headings.locked)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "lockout");
+  const { otp } = await registrationTour(page, request, expectAccessibleInBothLanguages);
+  await lockoutTour(page, wrongOtp(otp), expectAccessibleInBothLanguages);
 });
 
 test("Levin: Aadhaar number, consent, Aadhaar OTP, PAN with identity, profile with identity @mobile", async ({
   signedInPage: page,
   request,
 }) => {
-  const mobile = newCustomerMobile();
-  const { since } = await newCustomerToOtp(page, { rail: "levin", mobile });
-  await enterOtpFromPhone(page, request, mobile, { since });
-
-  await expect(stepHeading(page, headings.aadhaar)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "Aadhaar number");
-
-  await page.getByLabel("Aadhaar number").fill("234123412345");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByLabel("Aadhaar number")).toHaveAttribute("aria-invalid", "true");
-  await expectAccessibleInBothLanguages(page, "Aadhaar number, checksum error");
-  // As the hint says: click the box to see the digits again, then correct them.
-  await page.getByLabel("Aadhaar number").click();
-  await expect(page.getByLabel("Aadhaar number")).toHaveValue("234123412345");
-  await page.getByLabel("Aadhaar number").fill("234123412346");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(stepHeading(page, headings.consent)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "consent");
-  await page.getByRole("button", { name: "Change number" }).click();
-
-  const aadhaarSentAt = await submitAadhaar(page);
-  await expect(stepHeading(page, headings.aadhaarOtp)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "Aadhaar OTP");
-  await enterOtpFromPhone(page, request, mobile, { since: aadhaarSentAt, purpose: "aadhaar" });
-
-  await expect(stepHeading(page, headings.pan)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "PAN with verified identity");
-
-  await submitPan(page);
-  await expect(stepHeading(page, headings.profile)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "profile with identity");
+  await levinIdentityTour(page, request, expectAccessibleInBothLanguages);
 });
 
 test("existing customer's profile, and DigiKhata's next-step card", async ({
@@ -139,25 +77,14 @@ test("existing customer's profile, and DigiKhata's next-step card", async ({
   await expectAccessibleInBothLanguages(page, "profile");
 
   await page.getByRole("main").getByRole("button", { name: "Next customer" }).click();
-  const mobile = newCustomerMobile();
-  const { since } = await newCustomerToOtp(page, { rail: "digikhata", mobile });
-  await enterOtpFromPhone(page, request, mobile, { since });
-  await expect(stepHeading(page, headings.digikhataConsent)).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "DigiKhata consent languages");
+  await digikhataConsentTour(page, request, expectAccessibleInBothLanguages);
 });
 
 test("an Eko answer the console does not understand (failed card)", async ({
   signedInPage: page,
   request,
 }) => {
-  const mobile = newCustomerMobile();
-  await queueSandbox(request, { mobile, scenario: 585 });
-  await startFlow(page, { rail: "customer-account", mobile });
-  await expect(
-    stepHeading(page, "Eko sent an answer the console doesn't understand"),
-  ).toBeVisible();
-  await expect(page.getByText("Code for support: 585")).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "failed");
+  await failedCardTour(page, request, expectAccessibleInBothLanguages);
 });
 
 test("activity, for an agent and for an admin", async ({
@@ -165,10 +92,7 @@ test("activity, for an agent and for an admin", async ({
   browser,
   baseURL,
 }) => {
-  await page.getByRole("link", { name: "My activity" }).click();
-  await expect(stepHeading(page, "My activity")).toBeVisible();
-  await expect(page.getByRole("listitem").first()).toBeVisible();
-  await expectAccessibleInBothLanguages(page, "my activity");
+  await myActivityTour(page, expectAccessibleInBothLanguages);
 
   const adminContext = await browser.newContext({ baseURL });
   const admin = await adminContext.newPage();

@@ -33,19 +33,29 @@ export async function switchLanguage(page: Page, language: "en" | "hi"): Promise
   await expect(page.locator("html")).toHaveAttribute("lang", language);
 }
 
+/** A check of the page as it is now, named by its screen for the failure message. */
+export type ScreenCheck = (page: Page, screen: string) => Promise<void>;
+
 /**
- * Runs axe in English, switches to Hindi and runs it again, then back to
- * English — also on failure: the choice is saved on the agent, whom later
+ * `check` in English, then in Hindi (longer words, other script), then back
+ * to English — also on failure: the choice is saved on the agent, whom later
  * tests sign in as.
  */
+export function inBothLanguages(check: ScreenCheck): ScreenCheck {
+  return async (page, screen) => {
+    await check(page, screen);
+    await switchLanguage(page, "hi");
+    try {
+      await check(page, screen);
+    } finally {
+      await switchLanguage(page, "en");
+    }
+  };
+}
+
+/** axe in English and in Hindi: no serious or critical violation in either. */
 export async function expectAccessibleInBothLanguages(page: Page, screen: string): Promise<void> {
-  await expectNoSeriousAxeViolations(page, screen);
-  await switchLanguage(page, "hi");
-  try {
-    await expectNoSeriousAxeViolations(page, screen);
-  } finally {
-    await switchLanguage(page, "en");
-  }
+  await inBothLanguages(expectNoSeriousAxeViolations)(page, screen);
 }
 
 /**
@@ -82,8 +92,17 @@ export async function expectFitsSmallScreen(page: Page, screen: string): Promise
     }
     return { scrollWidth, tooSmall };
   });
-  expect(layout.scrollWidth, `"${screen}" is wider than 360 px`).toBeLessThanOrEqual(360);
-  expect(layout.tooSmall, `touch targets under 44 px on "${screen}"`).toEqual([]);
+  const named = `"${screen}" (${await page.locator("html").getAttribute("lang")})`;
+  expect(layout.scrollWidth, `${named} is wider than 360 px`).toBeLessThanOrEqual(360);
+  expect(layout.tooSmall, `touch targets under 44 px on ${named}`).toEqual([]);
+}
+
+/** The 360 px checks in English and in Hindi. */
+export async function expectFitsSmallScreenInBothLanguages(
+  page: Page,
+  screen: string,
+): Promise<void> {
+  await inBothLanguages(expectFitsSmallScreen)(page, screen);
 }
 
 /**

@@ -7,8 +7,19 @@ import type { FlowView } from "./contract/flow-view.ts";
 import { TEST_AADHAAR } from "./sandbox/personas.ts";
 import type { RequestLogEntry } from "./sandbox/request-log.ts";
 import { openStore } from "./store/open-store.ts";
+import {
+  callApi,
+  consoleEnvironment,
+  faultTaken,
+  queueSandboxFault,
+  type RunningProcess,
+  sandboxJson,
+  signIn,
+  startConsoleProcess,
+  startSandboxProcess,
+} from "./test-support/console-processes.ts";
 import { CONSENT } from "./test-support/flow-harness.ts";
-import { killStarted, type NodeProcess, startNode } from "./test-support/processes.ts";
+import { killStarted } from "./test-support/processes.ts";
 
 /*
  * Issue #14: `kill -9` while an Eko write is in flight. The console runs as a
@@ -24,25 +35,18 @@ const MOBILE = "9000000004"; // Aadhaar pending: OTP → the Levin Aadhaar step
 const AADHAAR_PATH = `/ekoapi/v3/customer/payment/ppi-levin/sender/${MOBILE}/aadhaar/otp`;
 
 let dir: string;
-let sandbox: { origin: string; process: NodeProcess };
+let sandbox: RunningProcess;
 let consoleEnv: Record<string, string>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "eko-crash-"));
-  const process = startNode("sandbox/main.ts", { SANDBOX_PORT: "0", HOST: "127.0.0.1" });
-  const [, origin = ""] = await process.waitFor(/on (http:\/\/[\d.:]+)\/sandbox/);
-  sandbox = { origin, process };
-  consoleEnv = {
-    EKO_ENV: "sandbox",
-    EKO_BASE_URL: `${origin}/sandbox/ekoapi/v3`,
+  sandbox = await startSandboxProcess();
+  consoleEnv = consoleEnvironment(sandbox, {
     // Long enough that the kill lands before the console would time the write out itself.
     EKO_TIMEOUT_MS: "2000",
     SQLITE_PATH: join(dir, "console.db"),
     STATE_KEY: randomBytes(32).toString("base64"),
-    HOST: "127.0.0.1",
-    PORT: "0",
-    LOG_LEVEL: "info",
-  };
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -50,51 +54,26 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function startConsole() {
-  const process = startNode("index.ts", consoleEnv);
-  const [, origin = ""] = await process.waitFor(/Eko console on (http:\/\/[\d.:]+)/);
-  return { origin, process };
-}
-
-type Console = Awaited<ReturnType<typeof startConsole>>;
-
-async function api(instance: Console, method: string, path: string, body?: unknown, cookie = "") {
-  const response = await fetch(`${instance.origin}/api${path}`, {
-    method,
-    headers: {
-      origin: instance.origin,
-      cookie,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    json: text ? JSON.parse(text) : null,
-    cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "",
-  };
-}
-
-const sandboxJson = async <T>(path: string, init?: RequestInit) =>
-  (await (await fetch(`${sandbox.origin}/sandbox${path}`, init)).json()) as T;
-
 const aadhaarWrites = async () =>
-  (await sandboxJson<RequestLogEntry[]>("/requests")).filter(
+  (await sandboxJson<RequestLogEntry[]>(sandbox, "/requests")).filter(
     (entry) => entry.method === "POST" && entry.path === AADHAAR_PATH,
   );
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test("SIGKILL mid-write: attempt on record, status unknown after restart, the write sent once", async () => {
-  let instance = await startConsole();
-  const cookie = (
-    await api(instance, "POST", "/auth/sign-in", { login: "demo", password: "demo-password" })
-  ).cookie;
-  const started = await api(instance, "POST", "/flows", { rail: "levin", mobile: MOBILE }, cookie);
+  let instance = await startConsoleProcess(consoleEnv);
+  const cookie = await signIn(instance, "demo", "demo-password");
+  const started = await callApi(
+    instance,
+    "POST",
+    "/flows",
+    { rail: "levin", mobile: MOBILE },
+    cookie,
+  );
   const flowId = (started.json as FlowView).id;
-  const outbox = await sandboxJson<{ otp: string }[]>(`/outbox?mobile=${MOBILE}`);
-  const verified = await api(
+  const outbox = await sandboxJson<{ otp: string }[]>(sandbox, `/outbox?mobile=${MOBILE}`);
+  const verified = await callApi(
     instance,
     "POST",
     `/flows/${flowId}/otp/verify`,
@@ -104,22 +83,13 @@ test("SIGKILL mid-write: attempt on record, status unknown after restart, the wr
   expect(verified.json.step.kind).toBe("aadhaar");
 
   // The sandbox holds the C.5 answer (it acts once the delay is over, like a slow Eko).
-  await sandboxJson("/scenarios", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ mobile: MOBILE, fault: "slow", delayMs: 1_500 }),
-  });
+  await queueSandboxFault(sandbox, { mobile: MOBILE, fault: "slow", delayMs: 1_500 });
   const aadhaar = { aadhaar: TEST_AADHAAR.valid, consent: CONSENT };
-  const inFlight = api(instance, "POST", `/flows/${flowId}/aadhaar`, aadhaar, cookie).catch(
+  const inFlight = callApi(instance, "POST", `/flows/${flowId}/aadhaar`, aadhaar, cookie).catch(
     (error: unknown) => error,
   );
   // The write has reached the sandbox once it has taken the queued fault.
-  let taken = false;
-  for (let i = 0; i < 250 && !taken; i++) {
-    taken = (await sandboxJson<unknown[]>("/scenarios")).length === 0;
-    if (!taken) await pause(10);
-  }
-  expect(taken).toBe(true);
+  expect(await faultTaken(sandbox)).toBe(true);
   instance.process.child.kill("SIGKILL");
   expect((await instance.process.exited).signal).toBe("SIGKILL");
   expect(await inFlight).toBeInstanceOf(Error); // the agent never got an answer
@@ -127,14 +97,14 @@ test("SIGKILL mid-write: attempt on record, status unknown after restart, the wr
   for (let i = 0; i < 100 && (await aadhaarWrites()).length === 0; i++) await pause(50);
   expect(await aadhaarWrites()).toHaveLength(1);
 
-  instance = await startConsole();
+  instance = await startConsoleProcess(consoleEnv);
   // The dead request's lock still runs for its TTL; until then the flow is busy, never re-sent.
   let view: FlowView | null = null;
   for (let i = 0; i < 300; i++) {
-    const retried = await api(instance, "POST", `/flows/${flowId}/aadhaar`, aadhaar, cookie);
+    const retried = await callApi(instance, "POST", `/flows/${flowId}/aadhaar`, aadhaar, cookie);
     expect(retried.status, JSON.stringify(retried.json)).toBe(409);
     expect(["flow_busy", "step_not_allowed"]).toContain(retried.json.error.code);
-    const read = await api(instance, "GET", `/flows/${flowId}`, undefined, cookie);
+    const read = await callApi(instance, "GET", `/flows/${flowId}`, undefined, cookie);
     expect(read.status).toBe(200);
     view = read.json as FlowView;
     if (view.step.kind !== "aadhaar") break;
@@ -143,9 +113,9 @@ test("SIGKILL mid-write: attempt on record, status unknown after restart, the wr
   expect(view?.step).toEqual({ kind: "status_unknown", action: "aadhaar" });
 
   // Only the re-check is offered: the write again is refused, the re-check is a read.
-  const again = await api(instance, "POST", `/flows/${flowId}/aadhaar`, aadhaar, cookie);
+  const again = await callApi(instance, "POST", `/flows/${flowId}/aadhaar`, aadhaar, cookie);
   expect(again.json.error.code).toBe("step_not_allowed");
-  const recheck = await api(instance, "POST", `/flows/${flowId}/recheck`, undefined, cookie);
+  const recheck = await callApi(instance, "POST", `/flows/${flowId}/recheck`, undefined, cookie);
   expect(recheck.status).toBe(200);
   const writes = await aadhaarWrites();
   expect(writes).toHaveLength(1);

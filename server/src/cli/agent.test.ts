@@ -1,14 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { Readable } from "node:stream";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { findAgentByLogin } from "../auth/agents.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { openStore } from "../store/open-store.ts";
+import { runNode } from "../test-support/processes.ts";
+import { runAgentCli } from "./agent-cli.ts";
 
-const script = fileURLToPath(new URL("./agent.ts", import.meta.url));
 let dir = "";
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "eko-cli-"));
@@ -17,32 +17,32 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs `node server/src/cli/agent.ts …` against a SQLite file in the temp dir. */
-function cli(
+/** Only what the CLI needs: a stray DATABASE_URL must not point the test elsewhere. */
+const cliEnv = () => ({ SQLITE_PATH: join(dir, "data", "console.db"), LOG_LEVEL: "silent" });
+
+/**
+ * `npm run agent -- …` in-process against a SQLite file in the temp dir: the
+ * same commands, exit codes and words as the process (one test below spawns
+ * it), without a Node start-up per command.
+ */
+async function cli(
   args: string[],
   stdin = "",
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      // Only what the CLI needs: a stray DATABASE_URL must not point the test elsewhere.
-      env: {
-        PATH: process.env.PATH,
-        SQLITE_PATH: join(dir, "data", "console.db"),
-        LOG_LEVEL: "silent",
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runAgentCli(args, {
+    env: cliEnv(),
+    out: (line) => {
+      stdout += `${line}\n`;
+    },
+    err: (line) => {
+      stderr += `${line}\n`;
+    },
+    stdin: Readable.from(stdin ? [stdin] : []),
+    promptHidden: () => Promise.reject(new Error("not a terminal")),
   });
+  return { code, stdout, stderr };
 }
 
 async function agentInStore(login: string) {
@@ -55,6 +55,18 @@ async function agentInStore(login: string) {
     await db.destroy();
   }
 }
+
+test("the real process: `node server/src/cli/agent.ts add` takes the password from stdin, the store from its environment, and exits 0", async () => {
+  const added = await runNode(
+    "cli/agent.ts",
+    ["add", "--login", "meera", "--name", "Meera", "--user-code", "20810200"],
+    cliEnv(),
+    "long-enough-pw\n",
+  );
+  expect(added).toBe("Added agent 'meera' (Meera, user_code 20810200)\n");
+  const stored = await agentInStore("meera");
+  expect(await verifyPassword("long-enough-pw", stored?.passwordHash ?? "")).toBe(true);
+});
 
 test("add (password on stdin), list, disable, enable, reset-password", async () => {
   const add = await cli(
@@ -103,61 +115,33 @@ test("clear errors and non-zero exit codes", async () => {
   const add = ["add", "--login", "ravi", "--name", "Ravi", "--user-code", "20810200"];
   expect((await cli([...add, "--password", "long-enough-pw"])).code).toBe(0);
 
-  const cases: Array<[string[], string, number]> = [
-    [[...add, "--password", "long-enough-pw"], "An agent with login 'ravi' already exists", 1],
+  // Each command line as typed (no argument has a space in it).
+  const cases: Array<[string, string, number]> = [
+    [`${add.join(" ")} --password long-enough-pw`, "An agent with login 'ravi' already exists", 1],
     [
-      ["add", "--login", "x1", "--name", "X", "--user-code", "20810200", "--password", "too-short"],
+      "add --login x1 --name X --user-code 20810200 --password too-short",
       "at least 10 characters",
       1,
     ],
     [
-      [
-        "add",
-        "--login",
-        "x1",
-        "--name",
-        "X",
-        "--user-code",
-        "2081-0200",
-        "--password",
-        "long-enough-pw",
-      ],
+      "add --login x1 --name X --user-code 2081-0200 --password long-enough-pw",
       "user_code must be",
       1,
     ],
-    [["disable", "--login", "ghost"], "No agent with login 'ghost'", 1],
+    ["disable --login ghost", "No agent with login 'ghost'", 1],
+    ["reset-password --login ghost --password long-enough-pw", "No agent with login 'ghost'", 1],
     [
-      ["reset-password", "--login", "ghost", "--password", "long-enough-pw"],
-      "No agent with login 'ghost'",
-      1,
-    ],
-    [
-      [
-        "add",
-        "--login",
-        "x1",
-        "--name",
-        "X",
-        "--user-code",
-        "20810200",
-        "--role",
-        "root",
-        "--password",
-        "long-enough-pw",
-      ],
+      "add --login x1 --name X --user-code 20810200 --role root --password long-enough-pw",
       "--role must be one of: agent, admin",
       2,
     ],
-    [
-      ["add", "--name", "X", "--user-code", "20810200", "--password", "long-enough-pw"],
-      "add needs --login",
-      2,
-    ],
-    [["frobnicate"], "Unknown command 'frobnicate'", 2],
-    [["list", "--colour"], "Unknown option '--colour'", 2],
-    [["add", "--login", "x1", "--name", "X", "--user-code", "20810200"], "No password", 2],
+    ["add --name X --user-code 20810200 --password long-enough-pw", "add needs --login", 2],
+    ["frobnicate", "Unknown command 'frobnicate'", 2],
+    ["list --colour", "Unknown option '--colour'", 2],
+    ["add --login x1 --name X --user-code 20810200", "No password", 2],
   ];
-  for (const [args, message, code] of cases) {
+  for (const [line, message, code] of cases) {
+    const args = line.split(" ");
     const result = await cli(args);
     expect({ args, code: result.code }).toEqual({ args, code });
     expect(result.stderr).toContain(message);

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { Server } from "node:http";
 import { type AddressInfo, connect, type Socket } from "node:net";
 import { serve } from "@hono/node-server";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import type { Env } from "../env.ts";
 import type { Db } from "../store/db.ts";
 import { openStore } from "../store/open-store.ts";
@@ -108,6 +108,35 @@ test("malformed JSON that arrives in pieces is still a 400 bad_request in the er
   const [head, json] = (await answer).split("\r\n\r\n");
   expect(head).toMatch(/^HTTP\/1\.1 400 /);
   expect(JSON.parse(json ?? "")).toMatchObject({ error: { code: "bad_request" } });
+});
+
+test("an idle kept-alive connection stays open as long as the answer announces, and the announcement outlasts a 60 s client", async () => {
+  const { server, port } = await served({});
+  const accepted = once(server, "connection") as Promise<[Socket]>;
+  const socket = await opened(port);
+  const [serverSide] = await accepted;
+  socket.setEncoding("utf8");
+  let received = "";
+  socket.on("data", (chunk: string) => {
+    received += chunk;
+  });
+  socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+  while (!/\r\n\r\n[\s\S]*\S/.test(received)) await once(socket, "data");
+
+  const head = (received.split("\r\n\r\n")[0] ?? "").toLowerCase();
+  expect(head).toMatch(/^http\/1\.1 200 /);
+  expect(head).toContain("connection: keep-alive");
+  const announced = Number(/\r\nkeep-alive: timeout=(\d+)/.exec(head)?.[1]) * 1000;
+  // A proxy (60 s idle by default on the usual load balancers) or a Playwright request
+  // context (at most one 60 s e2e test) must give the connection up before the server does.
+  expect(announced).toBeGreaterThan(60_000);
+  // The idle socket's own clock, set once the answer is out: never before what was announced.
+  await vi.waitFor(() => expect(serverSide.timeout).toBeGreaterThan(0));
+  expect(serverSide.timeout).toBeGreaterThanOrEqual(announced);
+  expect(serverSide.timeout).toBe(
+    SERVER_TIMEOUTS.keepAliveTimeoutMs + SERVER_TIMEOUTS.keepAliveTimeoutBufferMs,
+  );
+  expect(socket.destroyed).toBe(false);
 });
 
 test("one address holds at most MAX_CONNECTIONS_PER_IP connections; a closed one frees its place", async () => {

@@ -7,8 +7,25 @@ import type { Env } from "../env.ts";
  * deadline (middleware/body-deadline.ts): the headers within 10 s (Node's
  * default is 60 s), the whole request within 30 s (default 300 s) — Node then
  * answers a bare 408 and closes.
+ *
+ * An idle kept-alive connection is kept 65 s (Node's default is 5 s), and
+ * every answer announces it as `Keep-Alive: timeout=65`; Node 24 closes the
+ * socket only `keepAliveTimeoutBuffer` (1 s) after that. Whole seconds, as the
+ * header carries them. The server must be the last to give up an idle
+ * connection: a client that reuses a socket the server is closing writes its
+ * request onto a dead connection and gets ECONNRESET before any answer — and
+ * a pooled `http.Agent({ keepAlive: true })` without a `timeout` (Playwright's
+ * request contexts) ignores the announcement and keeps sockets until the
+ * server closes them. 65 s outlasts a proxy's usual 60 s idle timeout and an
+ * e2e test (60 s), the longest a Playwright request context lives (README →
+ * Tests, _ECONNRESET in e2e_).
  */
-export const SERVER_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 } as const;
+export const SERVER_TIMEOUTS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 65_000,
+  keepAliveTimeoutBufferMs: 1_000,
+} as const;
 
 /**
  * Applies the timeouts and caps how many connections one client address may
@@ -23,6 +40,8 @@ export const SERVER_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_
 export function limitServer(server: Server, { connections }: Pick<Env, "connections">): void {
   server.headersTimeout = SERVER_TIMEOUTS.headersTimeoutMs;
   server.requestTimeout = SERVER_TIMEOUTS.requestTimeoutMs;
+  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveTimeoutMs;
+  server.keepAliveTimeoutBuffer = SERVER_TIMEOUTS.keepAliveTimeoutBufferMs;
   const max = connections.maxPerAddress;
   if (max <= 0) return;
 

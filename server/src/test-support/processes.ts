@@ -59,22 +59,27 @@ export function startNode(relative: string, env: Record<string, string>): NodePr
   return { child, output: () => output, waitFor, exited };
 }
 
-/** Runs `node <script> args…` to completion (CLI tools); rejects on a non-zero exit. */
+/**
+ * Runs `node <script> args…` to completion (CLI tools), `stdin` piped in if
+ * given; resolves with stdout and stderr together, rejects on a non-zero exit.
+ */
 export async function runNode(
   relative: string,
   args: string[],
   env: Record<string, string>,
+  stdin?: string,
 ): Promise<string> {
   const script = fileURLToPath(new URL(`../${relative}`, import.meta.url));
   const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  child.stdin?.end(stdin);
   let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
+  child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
-  child.stderr.on("data", (chunk: Buffer) => {
+  child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
   const [code] = await once(child, "exit");

@@ -1,3 +1,4 @@
+import type { UseMutationResult } from "@tanstack/react-query";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { isApiRequestError } from "../../../lib/api-error.ts";
 
@@ -16,6 +17,28 @@ export function applyServerFieldErrors<T extends FieldValues>(
     first = false;
   }
   return !first;
+}
+
+/**
+ * The add and edit forms' submit: send the checked values, put the server's
+ * field errors on their fields. `fieldErrorsOnly` says the error is already
+ * shown beside the fields, so no alert above them.
+ */
+export function useAgentFormSubmit<T extends FieldValues, Result>(
+  form: UseFormReturn<T>,
+  fields: ReadonlyArray<Path<T>>,
+  mutation: UseMutationResult<Result, Error, T>,
+  onSuccess: (result: Result) => void,
+) {
+  const submit = form.handleSubmit((input) =>
+    mutation.mutate(input, {
+      onSuccess,
+      onError: (error) => applyServerFieldErrors(form, fields, error),
+    }),
+  );
+  const fieldErrorsOnly =
+    isApiRequestError(mutation.error) && Boolean(mutation.error.details.fields);
+  return { submit, fieldErrorsOnly };
 }
 
 /** Agent roles and languages as the forms offer them. */
