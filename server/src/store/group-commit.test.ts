@@ -48,6 +48,30 @@ describe.each(engines)("group commit on %s", (engine) => {
     ]);
     expect(await savedRequestIds(db)).toEqual(["req-a", "req-c"]);
   });
+
+  test("the writes after a failed one never see its rows, and get their own results", async () => {
+    const db = await databases.open(engine);
+    const commit = createGroupCommit(db);
+    const seenOf = (trx: Transaction<Database>, requestId: string) =>
+      trx
+        .selectFrom("audit_events")
+        .select("request_id")
+        .where("request_id", "=", requestId)
+        .execute()
+        .then((rows) => rows.length);
+    const results = await Promise.allSettled([
+      commit((trx) => writeEvent(trx, "req-a").then(() => "a")),
+      commit(async (trx) => {
+        await writeEvent(trx, "req-b");
+        throw new Error("conflict");
+      }),
+      commit(async (trx) => ({ a: await seenOf(trx, "req-a"), b: await seenOf(trx, "req-b") })),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    // The third sees the first (committed before it, or earlier in its batch), never the second.
+    expect(results[2]).toEqual({ status: "fulfilled", value: { a: 1, b: 0 } });
+    expect(await savedRequestIds(db)).toEqual(["req-a"]);
+  });
 });
 
 describe("group commit on sqlite", () => {

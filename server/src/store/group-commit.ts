@@ -1,4 +1,4 @@
-import { CompiledQuery, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Db } from "./db.ts";
 import { engineOf } from "./engine.ts";
 import type { Database } from "./schema.ts";
@@ -18,23 +18,33 @@ type Pending = {
   reject: (error: unknown) => void;
 };
 
-const SAVEPOINT = CompiledQuery.raw("savepoint group_write");
-const RELEASE = CompiledQuery.raw("release savepoint group_write");
-const ROLLBACK_TO = CompiledQuery.raw("rollback to savepoint group_write");
+/** A write that threw while its batch ran: the batch is rolled back and run again without it. */
+class WriteFailed {
+  readonly pending: Pending;
+  readonly error: unknown;
+  constructor(pending: Pending, error: unknown) {
+    this.pending = pending;
+    this.error = error;
+  }
+}
 
 /**
  * Group commit for SQLite: the writes handed in during one event-loop turn
  * (the flow saves of every Eko answer read in that turn) share one
  * transaction, so they pay one `COMMIT` — the largest single cost of a flow
- * step (README, Benchmarks) — between them. Each write runs in its own
- * SAVEPOINT: one that throws is rolled back alone and only its caller gets
- * the error. Nobody is answered before the shared COMMIT: if it fails, every
- * caller in the batch gets that error, as each would have on its own.
+ * step (README, Benchmarks) — between them. A write that throws fails alone:
+ * the batch is rolled back and run again without it, and only its caller gets
+ * the error. (A SAVEPOINT per write does the same, but its two statements cost
+ * ≈ 20–40 µs a write on every batch; a failed write is rare.) Nobody is
+ * answered before the shared COMMIT: if it fails, every caller in the batch
+ * gets that error, as each would have on its own.
  *
- * A write sees the earlier writes of its batch, exactly as it would had they
- * committed just before it (SQLite has one writer: they would have run in
- * that order anyway). Writes must only touch the database — anything slow
- * inside would hold the one connection for the whole batch.
+ * So a write may run more than once, and only its last run commits: it must
+ * have no effect outside the transaction. A write sees the earlier writes of
+ * its batch, exactly as it would had they committed just before it (SQLite
+ * has one writer: they would have run in that order anyway). Writes must only
+ * touch the database — anything slow inside would hold the one connection for
+ * the whole batch.
  *
  * PostgreSQL gets a transaction per write, as before: its pool commits
  * concurrently on several connections and the server already merges the WAL
@@ -46,39 +56,44 @@ export function createGroupCommit(db: Db): GroupCommit {
   }
   let queue: Pending[] = [];
 
-  const flush = async () => {
-    const batch = queue;
-    queue = [];
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    try {
-      await db.transaction().execute(async (trx) => {
-        // Alone in its batch, a write needs no savepoint: its failure rolls back the transaction.
-        if (batch.length === 1) {
-          const [only] = batch as [Pending];
-          outcomes.push({ ok: true, value: await only.write(trx) });
+  /** Runs `batch` in one transaction; a write that throws is dropped (its caller told) and the rest run again. */
+  const commitBatch = async (batch: Pending[]): Promise<void> => {
+    let remaining = batch;
+    while (remaining.length > 0) {
+      let values: unknown[];
+      try {
+        values = await db.transaction().execute(async (trx) => {
+          const results: unknown[] = [];
+          for (const pending of remaining) {
+            try {
+              results.push(await pending.write(trx));
+            } catch (error) {
+              throw new WriteFailed(pending, error);
+            }
+          }
+          return results;
+        });
+      } catch (error) {
+        if (!(error instanceof WriteFailed)) {
+          // The COMMIT (or the rollback) failed: nothing of this batch stayed.
+          for (const pending of remaining) pending.reject(error);
           return;
         }
-        for (const pending of batch) {
-          await trx.executeQuery(SAVEPOINT);
-          try {
-            outcomes.push({ ok: true, value: await pending.write(trx) });
-          } catch (error) {
-            // If SQLite already ended the transaction (a disk error), this throws: the batch fails.
-            await trx.executeQuery(ROLLBACK_TO);
-            outcomes.push({ ok: false, error });
-          }
-          await trx.executeQuery(RELEASE);
-        }
+        error.pending.reject(error.error);
+        remaining = remaining.filter((pending) => pending !== error.pending);
+        continue;
+      }
+      remaining.forEach((pending, index) => {
+        pending.resolve(values[index]);
       });
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome?.error);
-    });
+  };
+
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    void commitBatch(batch);
   };
 
   return <T>(write: TransactionalWrite<T>) =>
