@@ -11,6 +11,7 @@ import {
   freePort,
   killChildrenOnExit,
   ROOT,
+  rssMb,
   startCommand,
   startNode,
   stop,
@@ -19,7 +20,7 @@ import {
 import { type ConsoleHandle, signIn, startConsole } from "./proxy.ts";
 
 /*
- * `node server/bench/console-ab.ts [--bundle label=server/dist/x.mjs …] [--rounds 6] [--slice 3]
+ * `node server/bench/console-ab.ts [--bundle "label=server/dist/x.mjs [--node-flag …]" …] [--rounds 6] [--slice 3]
  *   [--connections 64] [--latency 0] [--profile]`
  *
  * Two (or more) builds of the console, side by side against one standalone
@@ -47,10 +48,13 @@ const { values } = parseArgs({
   },
 });
 
-type Build = { label: string; bundle: string };
+type Build = { label: string; bundle: string; extraArgs: string[] };
 const builds: Build[] = (values.bundle ?? ["current=server/dist/server.mjs"]).map((spec) => {
-  const [label, bundle] = spec.includes("=") ? spec.split("=", 2) : [spec, spec];
-  return { label: label ?? spec, bundle: bundle ?? spec };
+  const cut = spec.indexOf("=");
+  const label = cut >= 0 ? spec.slice(0, cut) : spec;
+  // "label=bundle --flag …": node flags after npm start's (a later V8 flag wins).
+  const [bundle = spec, ...extraArgs] = (cut >= 0 ? spec.slice(cut + 1) : spec).split(" ");
+  return { label, bundle, extraArgs };
 });
 const rounds = Number(values.rounds);
 const sliceS = Number(values.slice);
@@ -91,13 +95,28 @@ try {
     ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200"]
     : [];
 
-  const consoles: { build: Build; handle: ConsoleHandle; next: ReturnType<typeof flowStart> }[] =
-    [];
+  const consoles: {
+    build: Build;
+    handle: ConsoleHandle;
+    next: ReturnType<typeof flowStart>;
+    idleRssMb: number | null;
+  }[] = [];
   for (const [index, build] of builds.entries()) {
-    const command = { script: build.bundle, nodeArgs: [...nodeArgs, ...profileArgs] };
+    const command = {
+      script: build.bundle,
+      nodeArgs: [...nodeArgs, ...build.extraArgs, ...profileArgs],
+    };
     const handle = await startConsole(upstream, `${index}`, logDir, command);
     children.push(handle.child);
-    consoles.push({ build, handle, next: flowStart(handle.origin, await signIn(handle)) });
+    // Idle RSS as the bench takes it (proxy.ts): 1 s after /healthz answers, before any sign-in.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const idleRssMb = rssMb(handle.child.pid);
+    consoles.push({
+      build,
+      handle,
+      next: flowStart(handle.origin, await signIn(handle)),
+      idleRssMb,
+    });
   }
 
   const load = async (entry: (typeof consoles)[number], durationS: number) => {
@@ -120,7 +139,12 @@ try {
   };
 
   for (const entry of consoles) await load(entry, Number(values.warmup));
-  const results = consoles.map(() => ({ cpu: [] as number[], rps: [] as number[], failed: 0 }));
+  const results = consoles.map(() => ({
+    cpu: [] as number[],
+    rps: [] as number[],
+    failed: 0,
+    endRssMb: null as number | null,
+  }));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < consoles.length; turn++) {
       const index = (round + turn) % consoles.length;
@@ -131,15 +155,22 @@ try {
       result.cpu.push(slice.cpuMsPerRequest);
       result.rps.push(slice.rps);
       result.failed += slice.failed;
+      result.endRssMb = rssMb(entry.handle.child.pid);
     }
   }
   for (const [index, entry] of consoles.entries()) {
-    const { cpu, rps, failed } = results[index] ?? { cpu: [], rps: [], failed: 0 };
+    const { cpu, rps, failed, endRssMb } = results[index] ?? {
+      cpu: [],
+      rps: [],
+      failed: 0,
+      endRssMb: null,
+    };
     const range = (values: number[], digits: number) =>
       `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
     console.log(
       `${entry.build.label.padEnd(12)} CPU/req median ${median(cpu).toFixed(3)} ms (${range(cpu, 3)})  ` +
-        `req/s median ${median(rps).toFixed(0)} (${range(rps, 0)})  failed ${failed}`,
+        `req/s median ${median(rps).toFixed(0)} (${range(rps, 0)})  failed ${failed}  ` +
+        `RSS idle ${entry.idleRssMb?.toFixed(1)} MB, after its last slice ${endRssMb?.toFixed(1)} MB`,
     );
   }
   console.log(`c=${connections}, ${rounds} rounds × ${sliceS} s, logs in ${logDir}`);

@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { createEkoClient, type EkoClient } from "./eko/client.ts";
@@ -61,7 +62,7 @@ export type AppDeps = {
 export type ConsoleServices = {
   flows: FlowService;
   /** The activity search's key for mobile lookups: the one the flows write with. */
-  mobileLookupSecret: () => Buffer;
+  mobileLookupSecret: () => KeyObject;
   /** Crash leftovers and spent secrets (run periodically by index.ts). */
   maintenance: FlowMaintenance;
 };
@@ -89,7 +90,7 @@ export function createConsoleServices(
     stateKey ??= loadStateKey(deps.env);
     return stateKey;
   };
-  let lookupSecret: Buffer | undefined;
+  let lookupSecret: KeyObject | undefined;
   const mobileLookupSecret = () => {
     lookupSecret ??= deriveMobileLookupSecret(stateKeyOf());
     return lookupSecret;

@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAgents } from "../auth/agents.ts";
 import {
@@ -21,7 +22,7 @@ export type ActivityRouteDeps = {
   db: Db;
   now: () => Date;
   /** store/mobile-lookup.ts deriveMobileLookupSecret(STATE_KEY): read on the first mobile search. */
-  mobileLookupSecret: () => Buffer;
+  mobileLookupSecret: () => KeyObject;
 };
 
 const EXPORT_LIMIT = 50_000;
@@ -105,7 +106,7 @@ function agentFilter(agent: AgentContext, query: ActivityQuery): string | undefi
  */
 function searchFilter(
   search: string | undefined,
-  secret: () => Buffer,
+  secret: () => KeyObject,
 ): Pick<AuditFilter, "mobileLookup" | "flowReference"> {
   if (!search) return {};
   const parsed = parseActivitySearch(search);

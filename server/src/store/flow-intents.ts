@@ -3,6 +3,7 @@ import type { FlowRecord, FlowSecrets, InFlightWrite } from "../flows/flow-recor
 import type { Db } from "./db.ts";
 import { FlowConflictError } from "./errors.ts";
 import type { AuditEntry, ConsentEntry } from "./flow-repository.ts";
+import type { GroupCommit } from "./group-commit.ts";
 import type { Database } from "./schema.ts";
 
 /*
@@ -49,6 +50,8 @@ const lockFree = (nowIso: string) => (eb: ExpressionBuilder<Database, "flows">) 
 /** What the repository shares with these queries. */
 export type RowWriters = {
   db: Db;
+  /** The step's own writes: committed with the other saves of their event-loop turn. */
+  commit: GroupCommit;
   iso: () => string;
   sealSecrets: (flowId: string, secrets: FlowSecrets) => string;
   insertAudits: (trx: Transaction<Database>, entries: AuditEntry[], at: string) => Promise<void>;
@@ -58,6 +61,7 @@ export type RowWriters = {
 
 export function createInFlightQueries({
   db,
+  commit,
   iso,
   sealSecrets,
   insertAudits,
@@ -77,7 +81,7 @@ export function createInFlightQueries({
       attempted: AuditEntry,
     ): Promise<void> {
       const at = iso();
-      await db.transaction().execute(async (trx) => {
+      await commit(async (trx) => {
         const result = await trx
           .updateTable("flows")
           .set({
@@ -109,7 +113,7 @@ export function createInFlightQueries({
       consent?: ConsentEntry,
     ): Promise<void> {
       const at = iso();
-      await db.transaction().execute(async (trx) => {
+      await commit(async (trx) => {
         await trx
           .updateTable("flows")
           .set(NO_INTENT)

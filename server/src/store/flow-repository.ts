@@ -10,7 +10,7 @@ import type {
 } from "../flows/flow-record.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
 import { type AuditEventInput, recordAuditEvent } from "./audit-events.ts";
-import type { Db } from "./db.ts";
+import { compiledOnce, type Db } from "./db.ts";
 import { FlowConflictError } from "./errors.ts";
 import {
   createInFlightQueries,
@@ -18,6 +18,7 @@ import {
   type SecretLifetimes,
   secretsReviewAt,
 } from "./flow-intents.ts";
+import { groupCommitOf } from "./group-commit.ts";
 import { deriveMobileLookupSecret, mobileLookupKey } from "./mobile-lookup.ts";
 import type { Database } from "./schema.ts";
 import { open, seal } from "./sealed-box.ts";
@@ -61,6 +62,39 @@ export type OpenFlowRow = Pick<
  * Flows sealed before migration 007 may hold Levin's full Aadhaar (`aadhaar`):
  * dropped on read, so the flow's next save no longer carries it.
  */
+/** Every flow start writes one: compiled once (store/db.ts). */
+const insertFlow = compiledOnce(
+  [
+    "id",
+    "agentId",
+    "rail",
+    "mobile",
+    "stepJson",
+    "sealedSecrets",
+    "version",
+    "createdAt",
+    "updatedAt",
+    "secretsReviewAt",
+    "mobileLookup",
+  ],
+  (db, value) =>
+    db.insertInto("flows").values({
+      id: value.id,
+      agent_id: value.agentId,
+      rail: value.rail,
+      mobile: value.mobile,
+      step_json: value.stepJson,
+      sealed_secrets: value.sealedSecrets,
+      version: value.version,
+      lock_owner: null,
+      lock_expires_at: null,
+      created_at: value.createdAt,
+      updated_at: value.updatedAt,
+      secrets_review_at: value.secretsReviewAt,
+      mobile_lookup: value.mobileLookup,
+    }),
+);
+
 function withoutLegacyAadhaar(secrets: FlowSecrets & { aadhaar?: string }): FlowSecrets {
   const { aadhaar: _legacy, ...rest } = secrets;
   return rest;
@@ -79,7 +113,7 @@ export function createFlowRepository(
     return key;
   };
 
-  let lookupSecret: Buffer | undefined;
+  let lookupSecret: KeyObject | undefined;
   const mobileLookup = (mobile: string | null | undefined) => {
     if (!mobile) return null;
     lookupSecret ??= deriveMobileLookupSecret(options.stateKey());
@@ -120,30 +154,28 @@ export function createFlowRepository(
   const reviewAt = (secrets: FlowSecrets, at: string) =>
     secretsReviewAt(secrets, at, options.secretLifetimes);
 
-  const shared = { db, iso, sealSecrets, insertAudits, insertConsent, reviewAt };
+  // A step's final save (and the intent before an Eko write) commits with the
+  // other saves of its event-loop turn: one COMMIT for the batch (group-commit.ts).
+  const commit = groupCommitOf(db);
+  const shared = { db, commit, iso, sealSecrets, insertAudits, insertConsent, reviewAt };
   return {
     ...createInFlightQueries(shared),
     async create(record: FlowRecord, audits: AuditEntry[]): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("flows")
-          .values({
-            id: record.id,
-            agent_id: record.agentId,
-            rail: record.rail,
-            mobile: record.mobile,
-            step_json: JSON.stringify(record.step),
-            sealed_secrets: sealSecrets(record.id, record.secrets),
-            version: record.version,
-            lock_owner: null,
-            lock_expires_at: null,
-            created_at: record.createdAt,
-            updated_at: record.updatedAt,
-            secrets_review_at: reviewAt(record.secrets, record.createdAt),
-            // For the open-flows search by full mobile (openFlows below).
-            mobile_lookup: mobileLookup(record.mobile),
-          })
-          .execute();
+      await commit(async (trx) => {
+        await insertFlow(trx, {
+          id: record.id,
+          agentId: record.agentId,
+          rail: record.rail,
+          mobile: record.mobile,
+          stepJson: JSON.stringify(record.step),
+          sealedSecrets: sealSecrets(record.id, record.secrets),
+          version: record.version,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+          secretsReviewAt: reviewAt(record.secrets, record.createdAt),
+          // For the open-flows search by full mobile (openFlows below).
+          mobileLookup: mobileLookup(record.mobile),
+        });
         await insertAudits(trx, audits, record.createdAt);
       });
     },
@@ -188,7 +220,7 @@ export function createFlowRepository(
       changes: { audits: AuditEntry[]; consent?: ConsentEntry },
     ): Promise<FlowRecord> {
       const at = iso();
-      await db.transaction().execute(async (trx) => {
+      await commit(async (trx) => {
         const result = await trx
           .updateTable("flows")
           .set({
@@ -218,7 +250,7 @@ export function createFlowRepository(
     /** Audit rows (and a consent record) on their own: a refused or failed step that changed nothing. */
     async record(audits: AuditEntry[], consent?: ConsentEntry): Promise<void> {
       const at = iso();
-      await db.transaction().execute(async (trx) => {
+      await commit(async (trx) => {
         await insertAudits(trx, audits, at);
         if (consent) await insertConsent(trx, consent, at);
       });

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
-import type { Db } from "./db.ts";
+import { type Kysely, sql } from "kysely";
+import { compiledOnce, type Db } from "./db.ts";
+import { groupCommitOf } from "./group-commit.ts";
+import type { Database } from "./schema.ts";
 
 export type RateLimit = {
   /** How many calls a window allows. */
@@ -58,13 +60,10 @@ export type RateLimiter = {
  * per call: no read-modify-write race between instances.
  */
 export function createRateLimiter(db: Db, now: () => Date = () => new Date()): RateLimiter {
+  const commit = groupCommitOf(db);
   const refusedSlot = async (key: string, at: Date): Promise<Reservation> => {
     // Only for Retry-After: the refusal itself was decided atomically above.
-    const row = await db
-      .selectFrom("rate_limits")
-      .select(["count", "window_ends_at", "locked_until"])
-      .where("key", "=", key)
-      .executeTakeFirst();
+    const row = (await readCounter(db, { key })).rows[0];
     return {
       allowed: false,
       count: row ? Number(row.count) : 0,
@@ -82,35 +81,21 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
       const lockEnd = lockSeconds
         ? new Date(at.getTime() + lockSeconds * 1000).toISOString()
         : null;
-      const unlocked = sql`(rate_limits.locked_until IS NULL OR rate_limits.locked_until <= ${nowIso})`;
-      const expired = sql`rate_limits.window_ends_at <= ${nowIso}`;
-      const newCount = sql<number>`CASE WHEN ${expired} THEN 1 ELSE rate_limits.count + 1 END`;
-      const row = await db
-        .insertInto("rate_limits")
-        .values({
-          key: stored,
-          count: 1,
-          window_ends_at: windowEnd,
-          locked_until: lockEnd && limit <= 1 ? lockEnd : null,
-        })
-        .onConflict((conflict) =>
-          conflict
-            .column("key")
-            .doUpdateSet({
-              count: newCount,
-              window_ends_at: sql<string>`CASE WHEN ${expired} THEN ${windowEnd} ELSE rate_limits.window_ends_at END`,
-              locked_until: lockEnd
-                ? sql<
-                    string | null
-                  >`CASE WHEN (${newCount}) >= ${limit} THEN ${lockEnd} ELSE NULL END`
-                : null,
-            })
-            // The compare that makes it a reservation: a full or locked key is not updated, so
-            // RETURNING yields no row and the caller is refused without being counted.
-            .where(sql<boolean>`${unlocked} AND (${expired} OR rate_limits.count < ${limit})`),
-        )
-        .returning(["count", "window_ends_at"])
-        .executeTakeFirst();
+      const counting = {
+        key: stored,
+        windowEnd,
+        initialLock: lockEnd && limit <= 1 ? lockEnd : null,
+        nowUnlocked: nowIso,
+        nowCount: nowIso,
+        nowWindow: nowIso,
+        windowEndAgain: windowEnd,
+        nowWhere: nowIso,
+        limit,
+      };
+      const { rows } = lockEnd
+        ? await reserveLocking(db, { ...counting, nowLockCount: nowIso, lockLimit: limit, lockEnd })
+        : await reserveCounting(db, counting);
+      const row = rows[0];
       if (!row) return refusedSlot(stored, at);
 
       const slotWindow = row.window_ends_at;
@@ -124,18 +109,8 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
           released = true;
           // Same window only: a slot from a window that has ended (or a counter reset since)
           // is already gone; giving it back would hand out a slot nobody took.
-          await db
-            .updateTable("rate_limits")
-            .set({
-              count: sql<number>`count - 1`,
-              locked_until: sql<
-                string | null
-              >`CASE WHEN count - 1 < ${limit} THEN NULL ELSE locked_until END`,
-            })
-            .where("key", "=", stored)
-            .where("window_ends_at", "=", slotWindow)
-            .where("count", ">", 0)
-            .execute();
+          // Nobody waits on a given-back slot but its caller: it commits with the turn's saves.
+          await commit((trx) => releaseSlot(trx, { limit, key: stored, window: slotWindow }));
         },
       };
     },
@@ -181,11 +156,7 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
 
     async peek(key, { limit }) {
       const at = now();
-      const row = await db
-        .selectFrom("rate_limits")
-        .select(["count", "window_ends_at", "locked_until"])
-        .where("key", "=", storageKey(key))
-        .executeTakeFirst();
+      const row = (await readCounter(db, { key: storageKey(key) })).rows[0];
       if (!row) return { allowed: true, count: 0, retryAfterSeconds: 0 };
       const nowMs = at.getTime();
       const isLocked = row.locked_until !== null && Date.parse(row.locked_until) > nowMs;
@@ -209,6 +180,93 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
     },
   };
 }
+
+/*
+ * The hot statements, compiled once (store/db.ts): every limited flow step
+ * reserves and gives back one or two slots. compiledOnce binds each name
+ * once, so a value the SQL needs several times comes as several names.
+ */
+
+const COUNTING_NAMES = [
+  "key",
+  "windowEnd",
+  "initialLock",
+  "nowUnlocked",
+  "nowCount",
+  "nowWindow",
+  "windowEndAgain",
+  "nowWhere",
+  "limit",
+] as const;
+/** With a lock: the lock's end, and the new count (its own `now`) compared with the limit. */
+const LOCKING_NAMES = [...COUNTING_NAMES, "nowLockCount", "lockLimit", "lockEnd"] as const;
+type ReserveValues = Record<(typeof LOCKING_NAMES)[number], never>;
+
+/**
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING`: the compare that makes
+ * it a reservation is the WHERE — a full or locked key is not updated, so
+ * RETURNING yields no row and the caller is refused without being counted.
+ * With a lock (sign-in), taking the `limit`-th slot locks the key.
+ */
+function reserveStatement(db: Kysely<Database>, value: ReserveValues, locking: boolean) {
+  const unlocked = sql`(rate_limits.locked_until IS NULL OR rate_limits.locked_until <= ${value.nowUnlocked})`;
+  const expired = (now: unknown) => sql`rate_limits.window_ends_at <= ${now}`;
+  const newCount = (now: unknown) =>
+    sql<number>`CASE WHEN ${expired(now)} THEN 1 ELSE rate_limits.count + 1 END`;
+  return db
+    .insertInto("rate_limits")
+    .values({
+      key: value.key,
+      count: 1,
+      window_ends_at: value.windowEnd,
+      locked_until: value.initialLock,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .column("key")
+        .doUpdateSet({
+          count: newCount(value.nowCount),
+          window_ends_at: sql<string>`CASE WHEN ${expired(value.nowWindow)} THEN ${value.windowEndAgain} ELSE rate_limits.window_ends_at END`,
+          locked_until: locking
+            ? sql<
+                string | null
+              >`CASE WHEN (${newCount(value.nowLockCount)}) >= ${value.lockLimit} THEN ${value.lockEnd} ELSE NULL END`
+            : null,
+        })
+        .where(
+          sql<boolean>`${unlocked} AND (${expired(value.nowWhere)} OR rate_limits.count < ${value.limit})`,
+        ),
+    )
+    .returning(["count", "window_ends_at"]);
+}
+const reserveCounting = compiledOnce(COUNTING_NAMES, (db, value) =>
+  reserveStatement(db, value as ReserveValues, false),
+);
+const reserveLocking = compiledOnce(LOCKING_NAMES, (db, value) =>
+  reserveStatement(db, value, true),
+);
+
+/** Gives one slot back, in the window it was taken in only; a lock it set lifts. */
+const releaseSlot = compiledOnce(["limit", "key", "window"], (db, value) =>
+  db
+    .updateTable("rate_limits")
+    .set({
+      count: sql<number>`count - 1`,
+      locked_until: sql<
+        string | null
+      >`CASE WHEN count - 1 < ${value.limit} THEN NULL ELSE locked_until END`,
+    })
+    .where("key", "=", value.key)
+    .where("window_ends_at", "=", value.window)
+    .where("count", ">", 0),
+);
+
+const readCounter = compiledOnce(["key"], (db, value) =>
+  db
+    .selectFrom("rate_limits")
+    .select(["count", "window_ends_at", "locked_until"])
+    .where("key", "=", value.key),
+);
 
 /**
  * Keys name people (a mobile, a login, an IP); the table only needs to tell
