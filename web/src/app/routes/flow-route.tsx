@@ -73,6 +73,7 @@ export function FlowRoute({ flowId, step }: { flowId: string; step?: string | un
     return (
       <Suspense fallback={<Spinner />}>
         <StepDoneNotice
+          key={history.route.seenSlug}
           flow={flow.data}
           seenSlug={history.route.seenSlug}
           onContinue={history.goToCurrent}

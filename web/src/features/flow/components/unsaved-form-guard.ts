@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { setLeaveCheck } from "../../../lib/guarded-location.ts";
 
 /**
  * "Leaving a half-filled form asks first" (issue #15 §1, §4). A form with typed
@@ -28,12 +29,6 @@ export function useUnsavedFormGuard(dirty: boolean): void {
   }, [dirty]);
 }
 
-type Entry = { url: string; state: unknown };
-const currentEntry = (): Entry => ({
-  url: `${location.pathname}${location.search}${location.hash}`,
-  state: history.state,
-});
-
 /** Whether a click on this link stays in the app (wouter's <Link> and plain same-origin hrefs). */
 function inAppLink(event: MouseEvent): boolean {
   if (event.defaultPrevented || event.button !== 0) return false;
@@ -46,40 +41,22 @@ function inAppLink(event: MouseEvent): boolean {
 
 /**
  * Back, Forward and in-app links ask first too while a form is half filled
- * (issue #15 §1). Both listeners capture, so they run before wouter's
- * (popstate) and React's (click): a "no" stops the event there. Back itself
- * cannot be cancelled, so a "no" puts the entry the agent was on back on top
- * of the history (its state included) before wouter reads the location: the
- * screen never changes and the form keeps what was typed.
+ * (issue #15 §1). Back and Forward are held by the router's location
+ * (lib/guarded-location.ts) until this says yes; a link click is stopped in
+ * the capture phase, before React's handler (wouter's <Link>) sees it.
  */
 export function useLeaveGuard(question: string): void {
   useEffect(() => {
-    let shown = currentEntry();
-    const remember = () => {
-      shown = currentEntry();
-    };
-    const onPopState = (event: PopStateEvent) => {
-      if (hasUnsavedForm() && !window.confirm(question)) {
-        event.stopImmediatePropagation();
-        history.pushState(shown.state, "", shown.url);
-        return;
-      }
-      remember();
-    };
+    const mayLeave = () => !hasUnsavedForm() || window.confirm(question);
     const onClick = (event: MouseEvent) => {
-      if (!inAppLink(event) || !hasUnsavedForm() || window.confirm(question)) return;
+      if (!inAppLink(event) || mayLeave()) return;
       event.preventDefault();
       event.stopPropagation();
     };
-    // wouter's patched history methods announce every push and replace as events.
-    window.addEventListener("pushState", remember);
-    window.addEventListener("replaceState", remember);
-    window.addEventListener("popstate", onPopState, { capture: true });
+    const resetLeaveCheck = setLeaveCheck(mayLeave);
     document.addEventListener("click", onClick, { capture: true });
     return () => {
-      window.removeEventListener("pushState", remember);
-      window.removeEventListener("replaceState", remember);
-      window.removeEventListener("popstate", onPopState, { capture: true });
+      resetLeaveCheck();
       document.removeEventListener("click", onClick, { capture: true });
     };
   }, [question]);

@@ -1,8 +1,9 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { Link, Route } from "wouter";
+import { Link, Route, Router } from "wouter";
 import type { FlowView, Step } from "#contract/flow-view.ts";
+import { useGuardedLocation } from "../../../lib/guarded-location.ts";
 import { renderWithProviders } from "../../../test/render.tsx";
 import { stepSlug } from "./step-history.ts";
 import { useLeaveGuard, useUnsavedFormGuard } from "./unsaved-form-guard.ts";
@@ -49,7 +50,7 @@ function Screen({ flow, step, dirty }: { flow: FlowView; step?: string; dirty: b
 function App({ flow, dirty = false }: { flow: FlowView; dirty?: boolean }) {
   useLeaveGuard("Leave?");
   return (
-    <>
+    <Router hook={useGuardedLocation}>
       <Route path="/flow/:flowId/:step?">
         {(params) => <Screen flow={flow} step={params.step} dirty={dirty} />}
       </Route>
@@ -57,7 +58,7 @@ function App({ flow, dirty = false }: { flow: FlowView; dirty?: boolean }) {
         <p data-testid="screen">start</p>
       </Route>
       <Link href="/activity">My activity</Link>
-    </>
+    </Router>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useLocation } from "wouter";
-import { useHistoryState } from "wouter/use-browser-location";
 import type { FlowView } from "#contract/flow-view.ts";
+import { useGuardedHistoryState } from "../../../lib/guarded-location.ts";
 import {
   decideStepRoute,
   type ShownStep,
@@ -23,7 +23,7 @@ export function useStepHistory(
   flow: FlowView | undefined,
 ): { route: StepRoute | null; goToCurrent: () => void } {
   const [, navigate] = useLocation();
-  const entryState = useHistoryState();
+  const entryState = useGuardedHistoryState();
   const previous = useRef<ShownStep | null>(null);
   const route = flow
     ? decideStepRoute({
