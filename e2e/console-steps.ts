@@ -67,8 +67,9 @@ export async function startFlow(
     }),
   ).toBeVisible();
   await page.getByRole("button", { name: "Yes, the number is right" }).click();
-  await page.waitForURL(/\/flow\/[\w-]{16,}$/);
-  const flowId = new URL(page.url()).pathname.split("/").pop() as string;
+  // /flow/:flowId/:step — each step the agent reaches has its own history entry.
+  await page.waitForURL(/\/flow\/[\w-]{16,}\/[a-z-]+$/);
+  const flowId = new URL(page.url()).pathname.split("/")[2] as string;
   return { flowId, since };
 }
 

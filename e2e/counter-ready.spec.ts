@@ -42,7 +42,7 @@ test("customers in progress are listed on the start page and resumed in one clic
   await list.getByRole("button", { name: "Find" }).click();
   await expect(list.getByText(maskedMobile(second))).toHaveCount(0);
   await list.getByRole("link", { name: "Resume" }).click();
-  await expect(page).toHaveURL(new RegExp(`/flow/${firstFlow}$`));
+  await expect(page).toHaveURL(new RegExp(`/flow/${firstFlow}/onboard$`));
   await expect(stepHeading(page, headings.onboard)).toBeVisible();
 });
 

@@ -123,8 +123,36 @@ export function createAbuseLimits(limiter: RateLimiter, limits: OtpLimits) {
     return [];
   };
 
+  /** The per-mobile limits a new flow for this mobile would run into: sends, then wrong OTPs. */
+  const mobileLimits = (mobile: string): Take[] => [
+    ...takesFor("send", { mobile, agentId: "" }).filter((take) => take.scope === "customer_mobile"),
+    ...takesFor("verify", { mobile, agentId: "" }),
+  ];
+
   return {
     policies,
+    /**
+     * Before a new flow's look-up, which texts an enrolled customer an OTP:
+     * refuses a mobile the console has locked — its wrong-OTP count or its
+     * OTP sends used up — with the longest wait, since the customer can use
+     * no OTP until both have cleared. Peeks only: the look-up's own
+     * `reserve` still takes (and decides) the send slot, so this takes
+     * nothing from a burst and cannot let one through.
+     */
+    async refuseIfMobileLimited(mobile: string): Promise<void> {
+      const checks = await Promise.all(
+        mobileLimits(mobile).map(async (take) => ({
+          take,
+          slot: await limiter.peek(take.key, take.policy),
+        })),
+      );
+      const refused = checks
+        .filter(({ slot }) => !slot.allowed)
+        .sort((a, b) => b.slot.retryAfterSeconds - a.slot.retryAfterSeconds)[0];
+      if (!refused) return;
+      countRateLimitRefusal(refused.take.name);
+      throw rateLimited(refused.slot.retryAfterSeconds, refused.take.scope, refused.take.message);
+    },
     /**
      * Before the Eko call: takes every slot the step needs, atomically. If one
      * is refused, those already taken are given back (nothing was sent) and

@@ -73,7 +73,9 @@ export function createFlowService(deps: FlowServiceDeps) {
   return {
     /** POST /flows: Get Customer / Sender (A.1 / B.1 / C.1), which sends the OTP if enrolled. */
     async start(actor: Actor, input: { rail: Rail; mobile: string }): Promise<FlowView> {
+      // Before any Eko call: Eko's own lock (a `locked` step), then the console's per-mobile limits.
       await refuseIfMobileLocked(repo, input.mobile, deps.now());
+      await deps.limits.refuseIfMobileLimited(input.mobile);
       const at = deps.now().toISOString();
       const draft: FlowRecord = {
         id: newFlowId(),

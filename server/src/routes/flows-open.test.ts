@@ -101,3 +101,74 @@ test("starting over with a locked number says so and for how long, without askin
   h.clock.advance(wait + 1);
   expect((await h.api("POST", "", { rail: "digikhata", mobile: "9000000001" })).status).toBe(201);
 });
+
+test("starting over with a number the console has locked (wrong-OTP limit) answers before any Eko call, even 20 at once", async () => {
+  const h = await harness({ env: { OTP_WRONG_PER_MOBILE: "2" } });
+  const view = await h.start("customer-account", "9000000001");
+  const right = await h.latestOtp("9000000001", "customer-account");
+  const wrong = right === "000000" ? "111111" : "000000";
+  for (let i = 0; i < 2; i++) {
+    const answer = await h.api("POST", `/${view.id}/otp/verify`, { otp: wrong });
+    // The sandbox locks after 3: this is the console's own counter, not Eko's lock.
+    expect(answer.json.step).toMatchObject({ kind: "otp", lastAttempt: "wrong" });
+  }
+  h.clock.advance(100);
+  const callsBefore = (await h.requests()).length;
+
+  const starts = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      h.api(
+        "POST",
+        "",
+        { rail: i % 2 ? "digikhata" : "levin", mobile: "9000000001" },
+        { "x-test-agent": `agent-${i}` },
+      ),
+    ),
+  );
+  for (const again of starts) {
+    expect(again.status).toBe(429);
+    expect(again.json.error).toMatchObject({
+      code: "rate_limited",
+      details: { retryAfterSeconds: 1800 - 100, scope: "customer_mobile" },
+    });
+  }
+  expect(await h.requests()).toHaveLength(callsBefore);
+  expect((await h.api("GET", "", undefined, { "x-test-agent": "agent-0" })).json.flows).toEqual([]);
+
+  h.clock.advance(1800 - 100);
+  expect((await h.api("POST", "", { rail: "digikhata", mobile: "9000000001" })).status).toBe(201);
+});
+
+test("starting over with a number whose OTP sends are used up answers before any Eko call, even 20 at once", async () => {
+  const h = await harness({ env: { OTP_SENDS_PER_MOBILE: "2", OTP_SEND_WINDOW_SECONDS: "600" } });
+  await h.start("customer-account", "9000000001");
+  h.clock.advance(61);
+  await h.start("digikhata", "9000000001");
+  h.clock.advance(61);
+  const callsBefore = (await h.requests()).length;
+
+  const starts = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      h.api("POST", "", { rail: "levin", mobile: "9000000001" }, { "x-test-agent": `agent-${i}` }),
+    ),
+  );
+  for (const again of starts) {
+    expect(again.status).toBe(429);
+    expect(again.json.error).toMatchObject({
+      code: "rate_limited",
+      details: { retryAfterSeconds: 600 - 122, scope: "customer_mobile" },
+    });
+  }
+  expect(await h.requests()).toHaveLength(callsBefore);
+  // Only the customer's number is limited: the agents' own send allowance is untouched.
+  expect(
+    (
+      await h.api(
+        "POST",
+        "",
+        { rail: "levin", mobile: "9000000002" },
+        { "x-test-agent": "agent-0" },
+      )
+    ).status,
+  ).toBe(201);
+});

@@ -1,11 +1,13 @@
 import type { I18n } from "@lingui/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { Router } from "wouter";
 import { navigate } from "wouter/use-browser-location";
 import { type Agent, getMeQueryOptions } from "../features/sign-in/api/get-me.ts";
 import { isSignInReason } from "../features/sign-in/components/sign-in-reasons.ts";
 import type { ApiRequestError } from "../lib/api-error.ts";
 import { completeEnglish, createAppI18n } from "../lib/app-i18n.ts";
+import { useGuardedLocation } from "../lib/guarded-location.ts";
 import { activateLanguage, currentLanguage, storedLanguage } from "../lib/i18n.ts";
 import { createQueryClient } from "../lib/query-client.ts";
 import { AppFrame } from "./app-frame.tsx";
@@ -83,7 +85,9 @@ export function App({ clients }: { clients: AppClients }) {
   if (!ready) return <AppFrame />;
   return (
     <AppProviders i18n={i18n} queryClient={queryClient}>
-      <AppRouter />
+      <Router hook={useGuardedLocation}>
+        <AppRouter />
+      </Router>
     </AppProviders>
   );
 }

@@ -28,7 +28,9 @@ export function AppRouter() {
           <Suspense fallback={<Spinner />}>
             <Switch>
               <Route path="/" component={StartRoute} />
-              <Route path="/flow/:flowId">{(params) => <FlowRoute flowId={params.flowId} />}</Route>
+              <Route path="/flow/:flowId/:step?">
+                {(params) => <FlowRoute flowId={params.flowId} step={params.step} />}
+              </Route>
               <Route path="/activity" component={ActivityRoute} />
               <Route path="/agents" component={AgentsRoute} />
               <Route component={NotFoundRoute} />

@@ -5,6 +5,7 @@ import { useLocation } from "wouter";
 import { Alert } from "../components/ui/alert.tsx";
 import { Button } from "../components/ui/button.tsx";
 import { Spinner } from "../components/ui/spinner.tsx";
+import { useLeaveGuard } from "../features/flow/components/unsaved-form-guard.ts";
 import { getMeQueryOptions } from "../features/sign-in/api/get-me.ts";
 import { useSignOut } from "../features/sign-in/api/sign-out.ts";
 import { isApiRequestError } from "../lib/api-error.ts";
@@ -31,6 +32,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   const [, navigate] = useLocation();
   const signOut = useSignOut();
   const agentLanguage = me.data?.language;
+  useLeaveGuard(i18n._("flow.leave_unsaved_page_confirm"));
 
   // The agent's saved language (PUT /api/auth/me/language) follows them to any PC.
   useEffect(() => {

@@ -7,6 +7,7 @@ import { PageHeading } from "../../components/ui/page-heading.tsx";
 import { useStartFlow } from "../../features/flow/api/start-flow.ts";
 import { OpenFlowsList } from "../../features/flow/components/open-flows-list.tsx";
 import { StartFlowForm } from "../../features/flow/components/start-flow-form.tsx";
+import { stepEntryState, stepPath, stepSlug } from "../../features/flow/components/step-history.ts";
 import { preloadRailScreen } from "../rail-screens.ts";
 
 export function StartRoute() {
@@ -16,7 +17,13 @@ export function StartRoute() {
 
   function start(input: { rail: Rail; mobile: string }) {
     preloadRailScreen(input.rail);
-    startFlow.mutate(input, { onSuccess: (flow) => navigate(`/flow/${flow.id}`) });
+    startFlow.mutate(input, {
+      // Straight to the first step's own history entry (step-history.ts).
+      onSuccess: (flow) => {
+        const slug = stepSlug(flow.step);
+        navigate(stepPath(flow.id, slug), { state: stepEntryState(flow.id, slug) });
+      },
+    });
   }
 
   return (

@@ -12,6 +12,7 @@ import { TextInput } from "../../../components/ui/text-input.tsx";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";
 import { hasServerFieldErrors, setServerFieldErrors } from "../../../lib/server-field-errors.ts";
 import type { StepOf } from "../../flow/components/step-types.ts";
+import { useUnsavedFormGuard } from "../../flow/components/unsaved-form-guard.ts";
 import { useSubmitPan } from "../api/submit-pan.ts";
 import { IdentityCard } from "./identity-card.tsx";
 
@@ -25,6 +26,8 @@ export function PanStep({ flowId, step }: { flowId: string; step: StepOf<"pan"> 
     resolver: zodResolver(panRequestSchema),
     defaultValues: { pan: "" },
   });
+  // A typed PAN is not dropped by Back, a link or Next customer without asking.
+  useUnsavedFormGuard(form.formState.isDirty && !submitPan.isSuccess);
   const submit = form.handleSubmit(({ pan }) => {
     if (submitPan.isPending) return;
     submitPan.mutate(pan, {

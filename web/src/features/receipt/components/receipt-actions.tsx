@@ -10,7 +10,7 @@ import { ReceiptPanel } from "./receipt-panel.tsx";
  * the agent from the signed-in layout's `me`. Nothing else is fetched.
  */
 export function ReceiptActions() {
-  const [onFlow, params] = useRoute<{ flowId: string }>("/flow/:flowId");
+  const [onFlow, params] = useRoute<{ flowId: string }>("/flow/:flowId/:step?");
   const flow = useQuery({ ...getFlowQueryOptions(params?.flowId ?? ""), enabled: onFlow });
   const me = useQuery({ ...getMeQueryOptions(), enabled: onFlow });
   if (!flow.data || !me.data) return null;
