@@ -22,10 +22,10 @@ const login = z
   .min(1, { error: "login_required" })
   .regex(LOGIN_PATTERN, { error: "agent_login_invalid" });
 const name = z
-  .string({ error: "name_required" })
+  .string({ error: "agent_name_required" })
   .trim()
-  .min(1, { error: "name_required" })
-  .max(MAX_AGENT_NAME_LENGTH, { error: "name_too_long" })
+  .min(1, { error: "agent_name_required" })
+  .max(MAX_AGENT_NAME_LENGTH, { error: "agent_name_too_long" })
   .regex(/^\P{Cc}*$/u, { error: "name_invalid" });
 const userCode = z
   .string({ error: "user_code_required" })

@@ -123,7 +123,7 @@ test("the shared rules: unique logins, field rules, the last active admin", asyn
   expect(bad.json.error.details.fields).toEqual({
     login: "agent_login_invalid",
     userCode: "user_code_invalid",
-    name: "name_required",
+    name: "agent_name_required",
   });
 
   const last = await s.call("POST", `/${s.admin.agent.id}/disable`, s.adminCookie);

@@ -29,6 +29,8 @@ const fieldErrors: Record<string, MessageDescriptor> = {
   password_unchanged: { id: "field.password_unchanged" },
   password_wrong: { id: "field.password_wrong" },
   name_invalid: { id: "field.name_invalid" },
+  agent_name_required: { id: "field.agent_name_required" },
+  agent_name_too_long: { id: "field.agent_name_too_long" },
   agent_login_invalid: { id: "field.agent_login_invalid" },
   login_taken: { id: "field.login_taken" },
   user_code_required: { id: "field.user_code_required" },
