@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import { ApiRequestError } from "../../../lib/api-error.ts";
 import { renderWithProviders } from "../../../test/render.tsx";
+import { hasUnsavedForm } from "../../flow/components/unsaved-form-guard.ts";
 import { AadhaarForm } from "./aadhaar-form.tsx";
 
 // 234567890124 passes the Verhoeff check; changing its last digit breaks it.
@@ -112,4 +113,20 @@ test("a server field error on the number lands on the Aadhaar field, which gets 
       "This is not a valid Aadhaar number. Check each digit against the Aadhaar card.",
     ),
   ).toBeInTheDocument();
+});
+
+test("a typed Aadhaar number counts as a half-filled form until it is sent", async () => {
+  const onSubmit = vi.fn(async () => {});
+  const { user, field } = await setup(onSubmit);
+  expect(hasUnsavedForm()).toBe(false);
+  await user.type(field(), "2345");
+  expect(hasUnsavedForm()).toBe(true);
+  await user.clear(field());
+  expect(hasUnsavedForm()).toBe(false);
+  await user.type(field(), `${validAadhaar}{Enter}`);
+  expect(hasUnsavedForm()).toBe(true);
+  await user.click(screen.getByRole("checkbox"));
+  await user.click(screen.getByRole("button", { name: "Send Aadhaar OTP" }));
+  expect(onSubmit).toHaveBeenCalledTimes(1);
+  expect(hasUnsavedForm()).toBe(false);
 });

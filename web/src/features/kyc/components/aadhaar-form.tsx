@@ -11,6 +11,7 @@ import { PageHeading } from "../../../components/ui/page-heading.tsx";
 import { fieldErrorMessage } from "../../../lib/field-errors.ts";
 import { currentLanguage } from "../../../lib/i18n.ts";
 import { setServerFieldErrors } from "../../../lib/server-field-errors.ts";
+import { useUnsavedFormGuard } from "../../flow/components/unsaved-form-guard.ts";
 import type { AadhaarRequest } from "../api/submit-aadhaar.ts";
 import { AadhaarNumberInput } from "./aadhaar-number-input.tsx";
 import { ConsentPanel } from "./consent-panel.tsx";
@@ -53,6 +54,8 @@ export function AadhaarForm({ consentVersion, consentGiven, busy, onSubmit }: Aa
     reValidateMode: "onSubmit",
   });
   const digits = useWatch({ control: form.control, name: "aadhaar" });
+  // A typed Aadhaar number is never kept (not even as a draft): leaving asks first.
+  useUnsavedFormGuard((digits.length > 0 || stage === "consent") && sentMask === null);
 
   async function toConsent(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
