@@ -18,10 +18,7 @@ import {
   verifiedProfile,
 } from "./shared-mappings.ts";
 import {
-  byStatusThenShape,
   type MapContext,
-  otpRejected,
-  otpSent,
   type Transition,
   toStep,
   unknownState,
