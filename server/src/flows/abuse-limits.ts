@@ -154,23 +154,23 @@ export function createAbuseLimits(limiter: RateLimiter, limits: OtpLimits) {
       throw rateLimited(refused.slot.retryAfterSeconds, refused.take.scope, refused.take.message);
     },
     /**
-     * Before the Eko call: takes every slot the step needs, atomically. If one
-     * is refused, those already taken are given back (nothing was sent) and
-     * the 429 `rate_limited` ApiProblem is thrown, naming the limit's scope.
+     * Before the Eko call: takes every slot the step needs, all or none, in
+     * one transaction (`reserveAll`). If one is refused, none stays taken
+     * (nothing was sent) and the 429 `rate_limited` ApiProblem is thrown,
+     * naming the limit's scope.
      */
     async reserve(stepLimits: StepLimits, subject: LimitSubject): Promise<StepReservation> {
       const takes = takesFor(stepLimits, subject);
       if (takes.length === 0) return NOTHING_HELD;
-      const held: Slot[] = [];
-      for (const take of takes) {
-        const slot = await limiter.reserve(take.key, take.policy);
-        if (!slot.allowed) {
-          await Promise.all(held.map((taken) => taken.release()));
-          countRateLimitRefusal(take.name);
-          throw rateLimited(slot.retryAfterSeconds, take.scope, take.message);
-        }
-        held.push(slot);
+      const taken = await limiter.reserveAll(
+        takes.map((take) => ({ key: take.key, limit: take.policy })),
+      );
+      if (!taken.allowed) {
+        const refused = takes[taken.refused] as Take;
+        countRateLimitRefusal(refused.name);
+        throw rateLimited(taken.retryAfterSeconds, refused.scope, refused.message);
       }
+      const held: Slot[] = taken.slots;
       let settled = false;
       return {
         async settle(outcome) {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { nodeResponseOf } from "./node-response.ts";
 
 /** A caller's id we are willing to log: short and plain (letters, digits, `_`, `-`, `=`). */
 const PLAIN_ID = /^[A-Za-z0-9_=-]{1,128}$/;
@@ -25,6 +26,13 @@ export function requestId(): MiddlewareHandler<{ Variables: RequestIdVariables }
     c.set("requestId", id);
     const caller = c.req.header("x-request-id");
     if (caller !== undefined && PLAIN_ID.test(caller)) c.set("callerRequestId", caller);
+    const outgoing = nodeResponseOf(c);
+    if (outgoing) {
+      // Before the route (node-response.ts); the error handler's own X-Request-Id is the same id.
+      outgoing.setHeader("X-Request-Id", id);
+      await next();
+      return;
+    }
     await next();
     if (!c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", id);
   };

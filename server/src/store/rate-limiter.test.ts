@@ -208,6 +208,91 @@ describe.each(engines)("reserve-then-act on %s", (engine) => {
   });
 });
 
+describe.each(engines)("reserveAll (both OTP-send slots) on %s", (engine) => {
+  const agentKey = "otp-send:agent:agent-1";
+  const mobileKey = "otp-send:mobile:9876543210";
+
+  test("per-mobile full: 20 parallel reservations take the per-agent slot only with the mobile one", async () => {
+    const limiter = createRateLimiter(await databases.open(engine));
+    const perAgent = { limit: 50, windowSeconds: 600 };
+    const perMobile = { limit: 3, windowSeconds: 600 };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        limiter.reserveAll([
+          { key: agentKey, limit: perAgent },
+          { key: mobileKey, limit: perMobile },
+        ]),
+      ),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(3);
+    for (const result of results.filter((result) => !result.allowed)) {
+      expect(result).toMatchObject({ refused: 1 });
+    }
+    expect(await limiter.peek(mobileKey, perMobile)).toMatchObject({ allowed: false, count: 3 });
+    // The 17 refused ones left the agent's allowance alone.
+    expect(await limiter.peek(agentKey, perAgent)).toMatchObject({ count: 3 });
+  });
+
+  test("per-agent full: 20 parallel reservations take the per-mobile slot only with the agent one", async () => {
+    const limiter = createRateLimiter(await databases.open(engine));
+    const perAgent = { limit: 4, windowSeconds: 600 };
+    const perMobile = { limit: 50, windowSeconds: 600 };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        limiter.reserveAll([
+          { key: agentKey, limit: perAgent },
+          { key: mobileKey, limit: perMobile },
+        ]),
+      ),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(4);
+    for (const result of results.filter((result) => !result.allowed)) {
+      expect(result).toMatchObject({ refused: 0 });
+    }
+    expect(await limiter.peek(mobileKey, perMobile)).toMatchObject({ count: 4 });
+  });
+
+  test("the slots it took are given back one by one; a refusal reports the wait", async () => {
+    const clock = testClock();
+    const limiter = createRateLimiter(await databases.open(engine), clock.now);
+    const perAgent = { limit: 5, windowSeconds: 600 };
+    const perMobile = { limit: 1, windowSeconds: 600 };
+    const both = [
+      { key: agentKey, limit: perAgent },
+      { key: mobileKey, limit: perMobile },
+    ];
+    const taken = await limiter.reserveAll(both);
+    if (!taken.allowed) throw new Error("the first reservation must be allowed");
+    clock.advance(100);
+    expect(await limiter.reserveAll(both)).toEqual({
+      allowed: false,
+      refused: 1,
+      retryAfterSeconds: 500,
+    });
+    await taken.slots[1]?.release();
+    expect(await limiter.peek(mobileKey, perMobile)).toMatchObject({ allowed: true, count: 0 });
+    expect(await limiter.peek(agentKey, perAgent)).toMatchObject({ count: 1 });
+  });
+});
+
+test("two instances on one PostgreSQL: reserveAll is all-or-nothing across them", async () => {
+  const config = await databases.config("postgres");
+  const [first, second] = [await databases.reopen(config), await databases.reopen(config)];
+  const limiters = [createRateLimiter(first), createRateLimiter(second)];
+  const perAgent = { limit: 50, windowSeconds: 600 };
+  const perMobile = { limit: 5, windowSeconds: 600 };
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      limiters[i % 2]?.reserveAll([
+        { key: "otp-send:agent:agent-2", limit: perAgent },
+        { key: "otp-send:mobile:9876500001", limit: perMobile },
+      ]),
+    ),
+  );
+  expect(results.filter((result) => result?.allowed)).toHaveLength(5);
+  expect(await limiters[0]?.peek("otp-send:agent:agent-2", perAgent)).toMatchObject({ count: 5 });
+});
+
 test("two instances on one PostgreSQL: 30 concurrent reservations, exactly `limit` slots", async () => {
   const config = await databases.config("postgres");
   const [first, second] = [await databases.reopen(config), await databases.reopen(config)];

@@ -34,6 +34,23 @@ export type Reservation = RateLimitResult & {
   release(): Promise<void>;
 };
 
+export type SlotRequest = { key: string; limit: RateLimit };
+
+/** Every slot taken, or the first key refused (by index) and nothing taken. */
+export type Reservations =
+  | { allowed: true; slots: Reservation[] }
+  | { allowed: false; refused: number; retryAfterSeconds: number };
+
+/** Thrown inside the transaction to roll back the slots taken before a refused one. */
+class SlotRefused {
+  readonly index: number;
+  readonly retryAfterSeconds: number;
+  constructor(index: number, retryAfterSeconds: number) {
+    this.index = index;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export type RateLimiter = {
   /**
    * Reserve, then act: takes one slot atomically *before* the work it limits
@@ -45,6 +62,15 @@ export type RateLimiter = {
    * refuses every reservation until the lock ends.
    */
   reserve(key: string, limit: RateLimit): Promise<Reservation>;
+  /**
+   * Takes one slot of each key, all or none, in one transaction: a refused
+   * key rolls back the slots taken before it, so a full per-mobile limit does
+   * not use up the per-agent one (and the reverse). Commits with the turn's
+   * other writes (group commit), so a flow step pays no COMMIT of its own for it.
+   * Keys are taken in the order given; callers use one order, so two
+   * PostgreSQL transactions never wait on each other's rows in a cycle.
+   */
+  reserveAll(takes: readonly SlotRequest[]): Promise<Reservations>;
   /** Counts one call and says whether it is within the limit. Atomic on both engines. */
   consume(key: string, limit: RateLimit): Promise<RateLimitResult>;
   /** Whether one more call would be allowed, without counting it (check before a password/OTP check). */
@@ -72,47 +98,65 @@ export function createRateLimiter(db: Db, now: () => Date = () => new Date()): R
     };
   };
 
-  return {
-    async reserve(key, { limit, windowSeconds, lockSeconds }) {
-      const at = now();
-      const nowIso = at.toISOString();
-      const stored = storageKey(key);
-      const windowEnd = new Date(at.getTime() + windowSeconds * 1000).toISOString();
-      const lockEnd = lockSeconds
-        ? new Date(at.getTime() + lockSeconds * 1000).toISOString()
-        : null;
-      const counting = {
-        key: stored,
-        windowEnd,
-        initialLock: lockEnd && limit <= 1 ? lockEnd : null,
-        nowUnlocked: nowIso,
-        nowCount: nowIso,
-        nowWindow: nowIso,
-        windowEndAgain: windowEnd,
-        nowWhere: nowIso,
-        limit,
-      };
-      const { rows } = lockEnd
-        ? await reserveLocking(db, { ...counting, nowLockCount: nowIso, lockLimit: limit, lockEnd })
-        : await reserveCounting(db, counting);
-      const row = rows[0];
-      if (!row) return refusedSlot(stored, at);
+  const takenSlot = (
+    stored: string,
+    limit: number,
+    row: { count: number | string; window_ends_at: string },
+  ): Reservation => {
+    const slotWindow = row.window_ends_at;
+    let released = false;
+    return {
+      allowed: true,
+      count: Number(row.count),
+      retryAfterSeconds: 0,
+      async release() {
+        if (released) return;
+        released = true;
+        // Same window only: a slot from a window that has ended (or a counter reset since)
+        // is already gone; giving it back would hand out a slot nobody took.
+        // Nobody waits on a given-back slot but its caller: it commits with the turn's saves.
+        await commit((trx) => releaseSlot(trx, { limit, key: stored, window: slotWindow }));
+      },
+    };
+  };
 
-      const slotWindow = row.window_ends_at;
-      let released = false;
-      return {
-        allowed: true,
-        count: Number(row.count),
-        retryAfterSeconds: 0,
-        async release() {
-          if (released) return;
-          released = true;
-          // Same window only: a slot from a window that has ended (or a counter reset since)
-          // is already gone; giving it back would hand out a slot nobody took.
-          // Nobody waits on a given-back slot but its caller: it commits with the turn's saves.
-          await commit((trx) => releaseSlot(trx, { limit, key: stored, window: slotWindow }));
-        },
-      };
+  return {
+    async reserve(key, limit) {
+      const at = now();
+      const stored = storageKey(key);
+      const { rows } = await reserveRow(db, stored, limit, at);
+      const row = rows[0];
+      return row ? takenSlot(stored, limit.limit, row) : refusedSlot(stored, at);
+    },
+
+    async reserveAll(takes) {
+      const at = now();
+      const stored = takes.map((take) => storageKey(take.key));
+      try {
+        const rows = await commit(async (trx) => {
+          const taken = [];
+          for (const [index, take] of takes.entries()) {
+            const row = (await reserveRow(trx, stored[index] as string, take.limit, at)).rows[0];
+            if (!row) {
+              // Read here, not after the rollback: on SQLite the batch it shared is
+              // rolled back and run again, and until then the counter may not be there.
+              const counter = (await readCounter(trx, { key: stored[index] })).rows[0];
+              throw new SlotRefused(index, counter ? secondsUntil(at, counter) : 1);
+            }
+            taken.push(row);
+          }
+          return taken;
+        });
+        return {
+          allowed: true,
+          slots: rows.map((row, index) =>
+            takenSlot(stored[index] as string, (takes[index] as SlotRequest).limit.limit, row),
+          ),
+        };
+      } catch (error) {
+        if (!(error instanceof SlotRefused)) throw error;
+        return { allowed: false, refused: error.index, retryAfterSeconds: error.retryAfterSeconds };
+      }
     },
 
     async consume(key, { limit, windowSeconds, lockSeconds }) {
@@ -267,6 +311,32 @@ const readCounter = compiledOnce(["key"], (db, value) =>
     .select(["count", "window_ends_at", "locked_until"])
     .where("key", "=", value.key),
 );
+
+/** One reservation's statement (with or without a lock), on the database or a transaction. */
+function reserveRow(
+  db: Kysely<Database>,
+  stored: string,
+  { limit, windowSeconds, lockSeconds }: RateLimit,
+  at: Date,
+) {
+  const nowIso = at.toISOString();
+  const windowEnd = new Date(at.getTime() + windowSeconds * 1000).toISOString();
+  const lockEnd = lockSeconds ? new Date(at.getTime() + lockSeconds * 1000).toISOString() : null;
+  const counting = {
+    key: stored,
+    windowEnd,
+    initialLock: lockEnd && limit <= 1 ? lockEnd : null,
+    nowUnlocked: nowIso,
+    nowCount: nowIso,
+    nowWindow: nowIso,
+    windowEndAgain: windowEnd,
+    nowWhere: nowIso,
+    limit,
+  };
+  return lockEnd
+    ? reserveLocking(db, { ...counting, nowLockCount: nowIso, lockLimit: limit, lockEnd })
+    : reserveCounting(db, counting);
+}
 
 /**
  * Keys name people (a mobile, a login, an IP); the table only needs to tell
