@@ -105,11 +105,13 @@ export async function measureRoundTrips(browser: Browser, origin: string): Promi
       await page.getByRole("radio", { name: "Levin wallet — Aadhaar KYC", exact: true }).check();
       await page.getByLabel("Customer mobile number").fill(mobile);
       await page.getByRole("button", { name: "Continue" }).click();
+      // The number is read back before the first OTP can go out (issue #15 §3).
+      await page.getByRole("button", { name: "Yes, the number is right" }).click();
       await heading("Register the customer");
     });
     await step("onboard (→ OTP sent)", async () => {
       await page.getByLabel("Full name").fill("Asha Devi");
-      await page.getByLabel("Date of birth").fill("1990-01-15");
+      await page.getByLabel("Date of birth").fill("15/01/1990"); // day first
       await page.getByLabel("Address", { exact: true }).fill("12 MG Road, Shivaji Nagar");
       await page.getByLabel("City or town").fill("Pune");
       await page.getByLabel("State").selectOption("Maharashtra");
