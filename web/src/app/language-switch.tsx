@@ -23,7 +23,11 @@ export function LanguageSwitch({ value, onChange, disabled }: LanguageSwitchProp
         <label
           key={language}
           lang={language}
-          className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border-2 border-transparent px-2 text-sm font-semibold text-white has-checked:border-white has-checked:bg-white has-checked:text-brand-800 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-white"
+          // The one Hindi word on an English screen (the sign-in screen above
+          // all) uses the system face: the self-hosted Devanagari font (≈ 40 KB)
+          // would otherwise download on slow 4G alongside the first JS and delay
+          // sign-in. A Hindi screen fetches it anyway. (README, Decisions.)
+          className={`${language === "hi" && value !== "hi" ? "font-sans " : ""}inline-flex min-h-11 cursor-pointer items-center rounded-lg border-2 border-transparent px-2 text-sm font-semibold text-white has-checked:border-white has-checked:bg-white has-checked:text-brand-800 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-white`}
         >
           <input
             type="radio"
