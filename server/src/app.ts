@@ -123,7 +123,18 @@ export function createApi(deps: AppDeps, services: ConsoleServices = createConso
   const api = new OpenAPIHono<{ Variables: AgentVariables }>({ defaultHook: validationHook });
   // ROUTES: chained .route() calls for auth, flows, activity go here.
   return api
-    .route("/auth", createAuthRoutes({ ...deps, now }))
+    .route(
+      "/auth",
+      createAuthRoutes({
+        ...deps,
+        now,
+        openFlows: (agentId) =>
+          services.flows.openFlows(
+            { id: agentId },
+            { maxAgeMinutes: deps.env.openFlows.maxAgeMinutes },
+          ),
+      }),
+    )
     .route("/flows", createFlowRoutes({ env: deps.env, flows: services.flows }))
     .route(
       "/",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openFlowsSchema } from "./open-flows.ts";
 
 export const languages = ["en", "hi"] as const;
 export type Language = (typeof languages)[number];
@@ -42,6 +43,14 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const agentResponseSchema = z.object({ agent: agentSchema });
 export type AgentResponse = z.infer<typeof agentResponseSchema>;
+
+/**
+ * The sign-in answer carries the start page's customers in progress too, so
+ * the page the agent lands on needs no second round trip (`GET /api/flows`
+ * chained behind the sign-in; README, Benchmarks).
+ */
+export const signInResponseSchema = agentResponseSchema.extend({ openFlows: openFlowsSchema });
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
 export const languageRequestSchema = z.object({ language: languageSchema });
 

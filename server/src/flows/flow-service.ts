@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { maskAadhaar } from "../contract/aadhaar.ts";
 import type { FlowView, StepKind } from "../contract/flow-view.ts";
 import type { Onboarding } from "../contract/onboarding.ts";
+import type { OpenFlows } from "../contract/open-flows.ts";
 import type { Rail } from "../contract/rails.ts";
 import { ApiProblem } from "../http/problem.ts";
 import type { AgentContext } from "../middleware/agent-context.ts";
@@ -98,9 +99,13 @@ export function createFlowService(deps: FlowServiceDeps) {
       return runStep(actor, null, def, draft);
     },
 
-    /** GET /flows: the start page's customers in progress (open-flows.ts). */
-    openFlows(agent: AgentContext, input: { maxAgeMinutes: number; mobile?: string | undefined }) {
-      return listOpenFlows(repo, { agentId: agent.id, now: deps.now(), ...input });
+    /** GET /flows and the sign-in answer: the start page's customers in progress (open-flows.ts). */
+    async openFlows(
+      agent: Pick<AgentContext, "id">,
+      input: { maxAgeMinutes: number; mobile?: string | undefined },
+    ): Promise<OpenFlows> {
+      const flows = await listOpenFlows(repo, { agentId: agent.id, now: deps.now(), ...input });
+      return { flows, maxAgeMinutes: input.maxAgeMinutes };
     },
 
     /** The flow as it stands; a write lost in a crash is settled to status_unknown first. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import type { ApiError } from "../contract/errors.ts";
 import type { Db } from "../store/db.ts";
 import {
@@ -8,9 +8,11 @@ import {
   sessionCookieFrom,
   signIn,
   testApp,
+  testClock,
   testEnv,
 } from "../test-support/app.ts";
 import { engines, setUpTestDatabases } from "../test-support/databases.ts";
+import { serveSandbox } from "../test-support/serve.ts";
 
 const databases = setUpTestDatabases();
 
@@ -26,6 +28,47 @@ async function errorOf(response: Response): Promise<ApiError["error"]> {
 }
 
 describe.each(engines)("sessions on %s", (engine) => {
+  test("the sign-in answer carries the agent's own customers in progress, masked (no second round trip)", async () => {
+    const db = await databases.open(engine);
+    const sandbox = await serveSandbox();
+    onTestFinished(() => sandbox.close());
+    // Real time: the sandbox checks the signature's timestamp.
+    const { app } = testApp({
+      db,
+      env: testEnv({ EKO_BASE_URL: sandbox.baseUrl }),
+      clock: testClock(new Date().toISOString()),
+    });
+    const { password } = await addAgent(db, { login: "asha" });
+    const { password: otherPassword } = await addAgent(db, { login: "ravi" });
+    const first = await signIn(app, "asha", password);
+    const started = await app.request(
+      "/api/flows",
+      jsonRequest("POST", { rail: "levin", mobile: "9876543210" }, { cookie: first }),
+    );
+    expect(started.status).toBe(201);
+    const { id } = (await started.json()) as { id: string };
+
+    const again = await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: "asha", password }),
+    );
+    const body = (await again.json()) as {
+      openFlows: { flows: { id: string; mobileMasked: string }[] };
+    };
+    expect(body.openFlows.flows.map((flow) => [flow.id, flow.mobileMasked])).toEqual([
+      [id, "••••••3210"],
+    ]);
+    expect(JSON.stringify(body)).not.toContain("9876543210");
+
+    const other = await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: "ravi", password: otherPassword }),
+    );
+    expect(((await other.json()) as { openFlows: { flows: unknown[] } }).openFlows.flows).toEqual(
+      [],
+    );
+  });
+
   test("sign-in sets a strict HttpOnly cookie; me answers; sign-out ends the session", async () => {
     const db = await databases.open(engine);
     const { app } = testApp({ db });
@@ -46,6 +89,7 @@ describe.each(engines)("sessions on %s", (engine) => {
         language: "en",
         mustChangePassword: false,
       },
+      openFlows: { flows: [], maxAgeMinutes: 120 },
     });
     const setCookie = response.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^eko_session=[A-Za-z0-9_-]{43};/);

@@ -15,8 +15,10 @@ import {
   agentResponseSchema,
   languageRequestSchema,
   signInRequestSchema,
+  signInResponseSchema,
 } from "../contract/auth.ts";
 import { apiErrorSchema } from "../contract/errors.ts";
+import type { OpenFlows } from "../contract/open-flows.ts";
 import type { Env } from "../env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiProblem } from "../http/problem.ts";
@@ -31,6 +33,8 @@ export type AuthRouteDeps = {
   db: Db;
   env: Env;
   now: () => Date;
+  /** The start page's customers in progress, sent with the sign-in answer (flow service). */
+  openFlows: (agentId: string) => Promise<OpenFlows>;
   /** The password check (scrypt); tests wrap it to count and hold the hashes a burst reaches. */
   verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
 };
@@ -51,7 +55,10 @@ const signInRoute = createRoute({
   path: "/sign-in",
   request: { body: { content: json(signInRequestSchema), required: true } },
   responses: {
-    200: { content: json(agentResponseSchema), description: "Signed in; session cookie set" },
+    200: {
+      content: json(signInResponseSchema),
+      description: "Signed in; session cookie set; the agent's customers in progress",
+    },
     401: problem("Wrong login or password, or the account is disabled"),
     422: problem("Missing login or password"),
     429: problem("Too many failed attempts (Retry-After)"),
@@ -104,6 +111,7 @@ export function createAuthRoutes({
   db,
   env,
   now,
+  openFlows: listOpenFlows,
   verifyPassword: verify = verifyPassword,
 }: AuthRouteDeps) {
   const limiter = createRateLimiter(db, now);
@@ -162,7 +170,11 @@ export function createAuthRoutes({
       await limiter.purgeExpired();
       writeSessionCookie(c, env, await createSession(db, agent.id, now(), env.session));
       await audit(c, { agentId: agent.id, outcome: "success" });
-      return c.json({ agent: publicAgent(agent) }, 200);
+      // Until a one-time password is changed the start page is closed, and so is its list.
+      const openFlows = agent.mustChangePassword
+        ? { flows: [], maxAgeMinutes: env.openFlows.maxAgeMinutes }
+        : await listOpenFlows(agent.id);
+      return c.json({ agent: publicAgent(agent), openFlows }, 200);
     })
     .openapi(signOutRoute, async (c) => {
       const sessionId = readSessionCookie(c, env);

@@ -170,8 +170,7 @@ export function createFlowRoutes({ env, flows }: FlowRouteDeps) {
     .openapi(listOpen, async (c) => {
       const { maxAgeMinutes } = env.openFlows;
       const { mobile } = c.req.valid("query");
-      const open = await flows.openFlows(c.var.agent, { maxAgeMinutes, mobile });
-      return c.json({ flows: open, maxAgeMinutes }, 200);
+      return c.json(await flows.openFlows(c.var.agent, { maxAgeMinutes, mobile }), 200);
     })
     .openapi(read, async (c) =>
       c.json(

@@ -3,7 +3,9 @@ import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Router } from "wouter";
 import { navigate } from "wouter/use-browser-location";
-import { type Agent, getMeQueryOptions } from "../features/sign-in/api/get-me.ts";
+import { getMeQueryOptions } from "../features/sign-in/api/get-me.ts";
+import { seedSignedIn } from "../features/sign-in/api/seed-signed-in.ts";
+import type { SignedIn } from "../features/sign-in/api/sign-in.ts";
 import { isSignInReason } from "../features/sign-in/components/sign-in-reasons.ts";
 import type { ApiRequestError } from "../lib/api-error.ts";
 import { completeEnglish, createAppI18n } from "../lib/app-i18n.ts";
@@ -64,10 +66,10 @@ export async function prepareApp(): Promise<AppClients> {
  * screen's Lingui instance, completed with the app's English, and the agent
  * from the sign-in answer in the cache — no second request for `me`.
  */
-export function clientsAfterSignIn(i18n: I18n, agent: Agent): AppClients {
+export function clientsAfterSignIn(i18n: I18n, signedIn: SignedIn): AppClients {
   completeEnglish(i18n);
   const queryClient = createAppQueryClient();
-  queryClient.setQueryData(getMeQueryOptions().queryKey, agent);
+  seedSignedIn(queryClient, signedIn);
   return { i18n, queryClient };
 }
 

@@ -153,12 +153,23 @@ test("signed out: the live form replaces the page at once, on /sign-in with the 
   act(() => root?.unmount());
 });
 
-test("signing in on the first screen hands over to the app: one request, no second `me`", async () => {
+test("signing in on the first screen hands over to the app: one request, no second `me`, no list fetch", async () => {
+  const inProgress = {
+    id: "abcdefghijklmnop1234",
+    rail: "levin",
+    mobileMasked: "••••••3210",
+    customerName: "Asha Devi",
+    step: "onboard",
+    startedAt: new Date().toISOString(),
+    otpExpiresAt: null,
+  };
   const calls = stubApi({
     "GET /api/auth/me": unauthenticated,
-    "POST /api/auth/sign-in": { status: 200, body: { agent } },
-    // The start page's customers in progress.
-    "GET /api/flows": { status: 200, body: { flows: [], maxAgeMinutes: 120 } },
+    // The sign-in answer carries the start page's customers in progress.
+    "POST /api/auth/sign-in": {
+      status: 200,
+      body: { agent, openFlows: { flows: [inProgress], maxAgeMinutes: 120 } },
+    },
   });
   const container = document.body.appendChild(document.createElement("div"));
   let root: Root | undefined;
@@ -176,7 +187,9 @@ test("signing in on the first screen hands over to the app: one request, no seco
     await view.findByRole("heading", { level: 1, name: "Start with the customer's mobile number" }),
   ).toBeInTheDocument();
   expect(view.getByText(/Demo Agent/)).toBeInTheDocument();
+  expect(await view.findByText(/Asha Devi/)).toBeInTheDocument();
   expect(window.location.pathname).toBe("/");
+  expect(calls.filter((call) => call.startsWith("GET /api/flows"))).toEqual([]);
   expect(calls.filter((call) => call.includes("/api/auth/"))).toEqual([
     "GET /api/auth/me",
     "POST /api/auth/sign-in",

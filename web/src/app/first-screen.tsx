@@ -1,7 +1,8 @@
 import { I18nProvider } from "@lingui/react";
 import { StrictMode } from "react";
 import type { Root } from "react-dom/client";
-import { type Agent, getMe } from "../features/sign-in/api/get-me.ts";
+import { getMe } from "../features/sign-in/api/get-me.ts";
+import type { SignedIn } from "../features/sign-in/api/sign-in.ts";
 import { isSignInReason } from "../features/sign-in/components/sign-in-reasons.ts";
 import { isApiRequestError } from "../lib/api-error.ts";
 import { activateLanguage, createI18n, storedLanguage, storeLanguage } from "../lib/i18n.ts";
@@ -52,14 +53,15 @@ export async function startSignedOut(root: Root): Promise<void> {
   const reason = params.get("reason");
   const returnTo = safeReturnPath(params.get("returnTo"));
 
-  async function onSignedIn(agent: Agent) {
+  async function onSignedIn(signedIn: SignedIn) {
+    const { agent } = signedIn;
     storeLanguage(agent.language);
     try {
       const [{ App, clientsAfterSignIn }] = await Promise.all([
         loadApp(),
         activateLanguage(i18n, agent.language).catch(() => undefined),
       ]);
-      const clients = clientsAfterSignIn(i18n, agent);
+      const clients = clientsAfterSignIn(i18n, signedIn);
       window.history.replaceState(null, "", returnTo);
       root.render(
         <StrictMode>

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import type { Agent } from "../features/sign-in/api/get-me.ts";
+import type { SignedIn } from "../features/sign-in/api/sign-in.ts";
 import { SignInForm } from "../features/sign-in/components/sign-in-form.tsx";
 import type { SignInReason } from "../features/sign-in/components/sign-in-reasons.ts";
 import { activateLanguage, currentLanguage, type Language, storeLanguage } from "../lib/i18n.ts";
@@ -9,7 +9,7 @@ type SignInScreenProps = {
   /** Why the previous session ended, if it did (idle timeout…). */
   reason: SignInReason | null;
   /** The form stays busy until a returned promise settles. */
-  onSignedIn: (agent: Agent) => void | Promise<void>;
+  onSignedIn: (signedIn: SignedIn) => void | Promise<void>;
   /**
    * This is the copy rendered at build time into index.html (web/src/prerender.tsx),
    * on screen before any script has run: inert, fields and buttons disabled,

@@ -1,7 +1,8 @@
 import { useLingui } from "@lingui/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocation, useSearch } from "wouter";
-import { type Agent, getMeQueryOptions } from "../../features/sign-in/api/get-me.ts";
+import { seedSignedIn } from "../../features/sign-in/api/seed-signed-in.ts";
+import type { SignedIn } from "../../features/sign-in/api/sign-in.ts";
 import { isSignInReason } from "../../features/sign-in/components/sign-in-reasons.ts";
 import { activateLanguage, storeLanguage } from "../../lib/i18n.ts";
 import { safeReturnPath } from "../session.ts";
@@ -16,8 +17,9 @@ export function SignInRoute() {
   const returnTo = safeReturnPath(params.get("returnTo"));
   const reason = params.get("reason");
 
-  function onSignedIn(agent: Agent) {
-    queryClient.setQueryData(getMeQueryOptions().queryKey, agent);
+  function onSignedIn(signedIn: SignedIn) {
+    const { agent } = signedIn;
+    seedSignedIn(queryClient, signedIn);
     storeLanguage(agent.language);
     void activateLanguage(i18n, agent.language);
     navigate(returnTo, { replace: true });

@@ -3,6 +3,9 @@ import type { OpenFlows } from "#contract/open-flows.ts";
 import { apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 
+/** The sign-in answer's list is as fresh as a fetch for this long. */
+const JUST_ARRIVED_MS = 5_000;
+
 /**
  * GET /api/flows: the agent's customers in progress; `mobile` (full number)
  * narrows it to one customer. Under ["flows"], so "New customer" drops it
@@ -13,8 +16,10 @@ export function getOpenFlowsQueryOptions(mobile?: string) {
     queryKey: ["flows", "open", mobile ?? ""],
     queryFn: async (): Promise<OpenFlows> =>
       unwrap(apiClient.flows.$get({ query: mobile ? { mobile } : {} })),
-    // The list is what the agent comes back to between customers: always fresh on the start page.
+    // The list is what the agent comes back to between customers: fresh on the start page —
+    // fetched again on every visit, unless it has just arrived (with the sign-in answer).
     staleTime: 0,
-    refetchOnMount: "always",
+    refetchOnMount: (query) =>
+      Date.now() - query.state.dataUpdatedAt < JUST_ARRIVED_MS ? false : "always",
   });
 }

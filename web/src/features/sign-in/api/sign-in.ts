@@ -1,14 +1,17 @@
 import { useState } from "react";
 import { apiClient } from "../../../lib/api-client.ts";
-import { unwrap } from "../../../lib/api-error.ts";
-import type { Agent } from "./get-me.ts";
+import { type SuccessBody, unwrap } from "../../../lib/api-error.ts";
 
 export type SignInInput = { login: string; password: string };
+/** The signed-in agent and their customers in progress (one round trip for the start page). */
+export type SignedIn = SuccessBody<
+  Awaited<ReturnType<(typeof apiClient.auth)["sign-in"]["$post"]>>
+>;
 
 type SignInState = { isPending: boolean; error: unknown };
 type SignInCallbacks = {
   /** The agent is signed in; the form stays busy until a returned promise settles. */
-  onSuccess: (agent: Agent) => void | Promise<void>;
+  onSuccess: (signedIn: SignedIn) => void | Promise<void>;
   onError?: (error: unknown) => void;
 };
 
@@ -25,7 +28,7 @@ export function useSignIn() {
   function mutate(input: SignInInput, { onSuccess, onError }: SignInCallbacks) {
     setState({ isPending: true, error: null });
     unwrap(apiClient.auth["sign-in"].$post({ json: input }))
-      .then(({ agent }) => onSuccess(agent))
+      .then((signedIn) => onSuccess(signedIn))
       .then(
         () => setState({ isPending: false, error: null }),
         (error: unknown) => {

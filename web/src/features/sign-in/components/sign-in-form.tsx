@@ -7,15 +7,14 @@ import { PageHeading } from "../../../components/ui/page-heading.tsx";
 import { TextInput } from "../../../components/ui/text-input.tsx";
 import { isApiRequestError } from "../../../lib/api-error.ts";
 import { errorMessage } from "../../../lib/error-messages.ts";
-import type { Agent } from "../api/get-me.ts";
-import { useSignIn } from "../api/sign-in.ts";
+import { type SignedIn, useSignIn } from "../api/sign-in.ts";
 import { type SignInReason, signInReasonMessages } from "./sign-in-reasons.ts";
 
 type SignInFormProps = {
   /** Why the previous session ended, if it did (idle timeout…). */
   reason: SignInReason | null;
   /** The form stays busy until a returned promise settles (the first screen hands over to the app). */
-  onSignedIn: (agent: Agent) => void | Promise<void>;
+  onSignedIn: (signedIn: SignedIn) => void | Promise<void>;
   /** Shown but not usable yet: the pre-rendered copy (SignInScreen `prerendered`). */
   disabled?: boolean;
 };
