@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import type { OpenFlows } from "#contract/open-flows.ts";
 import { apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
@@ -17,9 +17,17 @@ export function getOpenFlowsQueryOptions(mobile?: string) {
     queryFn: async (): Promise<OpenFlows> =>
       unwrap(apiClient.flows.$get({ query: mobile ? { mobile } : {} })),
     // The list is what the agent comes back to between customers: fresh on the start page —
-    // fetched again on every visit, unless it has just arrived (with the sign-in answer).
+    // fetched again on every visit, unless it has just arrived with the sign-in answer and no
+    // flow has changed since (openFlowsChanged).
     staleTime: 0,
     refetchOnMount: (query) =>
-      Date.now() - query.state.dataUpdatedAt < JUST_ARRIVED_MS ? false : "always",
+      !query.state.isInvalidated && Date.now() - query.state.dataUpdatedAt < JUST_ARRIVED_MS
+        ? false
+        : "always",
   });
+}
+
+/** A flow was started or moved: the list the start page shows next must be fetched afresh. */
+export function openFlowsChanged(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: ["flows", "open"], refetchType: "none" });
 }

@@ -4,6 +4,7 @@ import type { Rail } from "#contract/rails.ts";
 import { apiClient } from "../../../lib/api-client.ts";
 import { unwrap } from "../../../lib/api-error.ts";
 import { getFlowQueryOptions } from "./get-flow.ts";
+import { openFlowsChanged } from "./get-open-flows.ts";
 
 export type StartFlowInput = { rail: Rail; mobile: string };
 
@@ -15,6 +16,7 @@ export function useStartFlow() {
       unwrap(apiClient.flows.$post({ json: input })),
     onSuccess: (flow) => {
       queryClient.setQueryData(getFlowQueryOptions(flow.id).queryKey, flow);
+      openFlowsChanged(queryClient);
     },
   });
 }

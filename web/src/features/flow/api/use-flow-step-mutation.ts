@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FlowView } from "#contract/flow-view.ts";
 import { isApiRequestError } from "../../../lib/api-error.ts";
 import { getFlowQueryOptions } from "./get-flow.ts";
+import { openFlowsChanged } from "./get-open-flows.ts";
 import { getSandboxPhoneQueryOptions } from "./get-sandbox-phone.ts";
 import { rememberOwnWrite } from "./own-writes.ts";
 
@@ -25,6 +26,7 @@ export function useFlowStepMutation<Variables>(
     onSuccess: (flow) => {
       rememberOwnWrite(flowId, flow.updatedAt);
       queryClient.setQueryData(queryKey, flow);
+      openFlowsChanged(queryClient);
       void queryClient.invalidateQueries({
         queryKey: getSandboxPhoneQueryOptions(flowId).queryKey,
         exact: true,
