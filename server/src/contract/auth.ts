@@ -49,7 +49,10 @@ export type AgentResponse = z.infer<typeof agentResponseSchema>;
  * the page the agent lands on needs no second round trip (`GET /api/flows`
  * chained behind the sign-in; README, Benchmarks).
  */
-export const signInResponseSchema = agentResponseSchema.extend({ openFlows: openFlowsSchema });
+export const signInResponseSchema = agentResponseSchema.extend({
+  /** null when the list could not be read: the start page then fetches it itself. */
+  openFlows: openFlowsSchema.nullable(),
+});
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
 export const languageRequestSchema = z.object({ language: languageSchema });

@@ -28,6 +28,34 @@ async function errorOf(response: Response): Promise<ApiError["error"]> {
 }
 
 describe.each(engines)("sessions on %s", (engine) => {
+  test("a customers-in-progress list the store cannot read never keeps the agent out (openFlows: null)", async () => {
+    const db = await databases.open(engine);
+    const { app, clock } = testApp({ db });
+    const { agent, password } = await addAgent(db, { login: "asha" });
+    await db
+      .insertInto("flows")
+      .values({
+        id: "flow-unreadable-00000001",
+        agent_id: agent.id,
+        rail: "levin",
+        mobile: "9876543210",
+        step_json: "{not json",
+        sealed_secrets: "x",
+        version: 1,
+        lock_owner: null,
+        lock_expires_at: null,
+        created_at: clock.now().toISOString(),
+        updated_at: clock.now().toISOString(),
+      })
+      .execute();
+    const response = await app.request(
+      "/api/auth/sign-in",
+      jsonRequest("POST", { login: "asha", password }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ agent: { id: agent.id }, openFlows: null });
+  });
+
   test("the sign-in answer carries the agent's own customers in progress, masked (no second round trip)", async () => {
     const db = await databases.open(engine);
     const sandbox = await serveSandbox();

@@ -23,6 +23,7 @@ import type { Env } from "../env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { ApiProblem } from "../http/problem.ts";
 import { rateLimited, reserveSignInAttempt, signInPolicies } from "../http/rate-limits.ts";
+import type { Logger } from "../logger.ts";
 import { countRateLimitRefusal } from "../metrics/scope.ts";
 import type { AgentContext, AgentVariables } from "../middleware/agent-context.ts";
 import { recordAuditEvent, UNKNOWN_AGENT_ID } from "../store/audit-events.ts";
@@ -35,6 +36,7 @@ export type AuthRouteDeps = {
   now: () => Date;
   /** The start page's customers in progress, sent with the sign-in answer (flow service). */
   openFlows: (agentId: string) => Promise<OpenFlows>;
+  logger: Logger;
   /** The password check (scrypt); tests wrap it to count and hold the hashes a burst reaches. */
   verifyPassword?: (password: string, encoded: string) => Promise<boolean>;
 };
@@ -112,6 +114,7 @@ export function createAuthRoutes({
   env,
   now,
   openFlows: listOpenFlows,
+  logger,
   verifyPassword: verify = verifyPassword,
 }: AuthRouteDeps) {
   const limiter = createRateLimiter(db, now);
@@ -173,7 +176,14 @@ export function createAuthRoutes({
       // Until a one-time password is changed the start page is closed, and so is its list.
       const openFlows = agent.mustChangePassword
         ? { flows: [], maxAgeMinutes: env.openFlows.maxAgeMinutes }
-        : await listOpenFlows(agent.id);
+        : await listOpenFlows(agent.id).catch((error: unknown) => {
+            // A list the store cannot give must not keep the agent out: the start page asks again.
+            logger.warn(
+              { err: error, requestId: c.var.requestId },
+              "open flows not sent with the sign-in answer",
+            );
+            return null;
+          });
       return c.json({ agent: publicAgent(agent), openFlows }, 200);
     })
     .openapi(signOutRoute, async (c) => {

@@ -10,5 +10,5 @@ import type { SignedIn } from "./sign-in.ts";
  */
 export function seedSignedIn(queryClient: QueryClient, { agent, openFlows }: SignedIn): void {
   queryClient.setQueryData(getMeQueryOptions().queryKey, agent);
-  queryClient.setQueryData(getOpenFlowsQueryOptions().queryKey, openFlows);
+  if (openFlows) queryClient.setQueryData(getOpenFlowsQueryOptions().queryKey, openFlows);
 }
