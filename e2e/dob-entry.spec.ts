@@ -28,33 +28,44 @@ async function fillAddress(page: Page): Promise<void> {
   await page.getByLabel("PIN code").fill("411005");
 }
 
+/** A new customer's registration form, with the name and the date typed as the agent would. */
+async function registrationWith(page: Page, name: string, typedDob: string): Promise<string> {
+  const mobile = newCustomerMobile();
+  await startFlow(page, { rail: "customer-account", mobile });
+  await expect(stepHeading(page, headings.onboard)).toBeVisible();
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Date of birth").pressSequentially(typedDob);
+  return mobile;
+}
+
+/** Sends the registration and checks the date Eko received, from the sandbox's request log. */
+async function registerAndExpectDob(
+  page: Page,
+  request: APIRequestContext,
+  mobile: string,
+  dob: string,
+): Promise<void> {
+  await fillAddress(page);
+  await page.getByRole("button", { name: "Register and send OTP" }).click();
+  await expect(stepHeading(page, headings.mobileOtp)).toBeVisible();
+  await expect.poll(() => dobsEkoReceived(request, mobile)).toEqual([dob]);
+}
+
 test("a date typed day first reaches Eko as that same day, read back in words first", async ({
   signedInPage: page,
   request,
 }) => {
-  const mobile = newCustomerMobile();
-  await startFlow(page, { rail: "customer-account", mobile });
-  await expect(stepHeading(page, headings.onboard)).toBeVisible();
-  await page.getByLabel("Full name").fill("Asha Devi");
-  await page.getByLabel("Date of birth").pressSequentially("17051990");
+  const mobile = await registrationWith(page, "Asha Devi", "17051990");
   await expect(page.getByLabel("Date of birth")).toHaveValue("17/05/1990");
   await expect(page.getByText("That is 17 May 1990.")).toBeVisible();
-  await fillAddress(page);
-  await page.getByRole("button", { name: "Register and send OTP" }).click();
-  await expect(stepHeading(page, headings.mobileOtp)).toBeVisible();
-
-  await expect.poll(() => dobsEkoReceived(request, mobile)).toEqual(["1990-05-17"]);
+  await registerAndExpectDob(page, request, mobile, "1990-05-17");
 });
 
 test("the read-back is in Hindi words, and a date past 100 years warns without blocking", async ({
   signedInPage: page,
   request,
 }) => {
-  const mobile = newCustomerMobile();
-  await startFlow(page, { rail: "customer-account", mobile });
-  await expect(stepHeading(page, headings.onboard)).toBeVisible();
-  await page.getByLabel("Full name").fill("Ram Lal");
-  await page.getByLabel("Date of birth").pressSequentially("02011920");
+  const mobile = await registrationWith(page, "Ram Lal", "02011920");
   await expect(page.getByText("That is 2 January 1920.")).toBeVisible();
   await expect(page.getByText(/more than 100 years ago/)).toBeVisible();
 
@@ -66,19 +77,13 @@ test("the read-back is in Hindi words, and a date past 100 years warns without b
     await switchLanguage(page, "en");
   }
 
-  await fillAddress(page);
-  await page.getByRole("button", { name: "Register and send OTP" }).click();
-  await expect(stepHeading(page, headings.mobileOtp)).toBeVisible();
-  await expect.poll(() => dobsEkoReceived(request, mobile)).toEqual(["1920-01-02"]);
+  await registerAndExpectDob(page, request, mobile, "1920-01-02");
 });
 
 test("the registration form survives a refresh, and the draft is gone once it is sent", async ({
   signedInPage: page,
 }) => {
-  await startFlow(page, { rail: "customer-account", mobile: newCustomerMobile() });
-  await expect(stepHeading(page, headings.onboard)).toBeVisible();
-  await page.getByLabel("Full name").fill("Meena Kumari");
-  await page.getByLabel("Date of birth").pressSequentially("01011988");
+  await registrationWith(page, "Meena Kumari", "01011988");
   await page.getByLabel("City or town").fill("Jaipur");
 
   await page.reload();

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import type { Step } from "#contract/flow-view.ts";
+import { mobileOtpStep } from "../../../test/steps.ts";
 import {
   decideStepRoute,
   isSeenEntry,
@@ -10,16 +11,7 @@ import {
 import { stepNames } from "./step-names.ts";
 
 const flowId = "flow_0123456789abcdef";
-const otp: Step = {
-  kind: "otp",
-  purpose: "mobile",
-  sentTo: "••••••3210",
-  otpLength: 6,
-  expiresAt: "2026-03-02T05:35:00.000Z",
-  resendAvailableAt: "2026-03-02T05:31:00.000Z",
-  attemptsLeft: 3,
-  lastAttempt: null,
-};
+const otp = mobileOtpStep;
 const onboard: Step = { kind: "onboard" };
 const seen = (slug: string) => stepEntryState(flowId, slug);
 

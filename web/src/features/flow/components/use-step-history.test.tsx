@@ -5,22 +5,14 @@ import { Link, Route, Router } from "wouter";
 import type { FlowView, Step } from "#contract/flow-view.ts";
 import { useGuardedLocation } from "../../../lib/guarded-location.ts";
 import { renderWithProviders } from "../../../test/render.tsx";
+import { mobileOtpStep } from "../../../test/steps.ts";
 import { stepSlug } from "./step-history.ts";
 import { useLeaveGuard, useUnsavedFormGuard } from "./unsaved-form-guard.ts";
 import { useStepHistory } from "./use-step-history.ts";
 
 const flowId = "flow_0123456789abcdef";
 const onboard: Step = { kind: "onboard" };
-const otp: Step = {
-  kind: "otp",
-  purpose: "mobile",
-  sentTo: "••••••3210",
-  otpLength: 6,
-  expiresAt: "2026-03-02T05:35:00.000Z",
-  resendAvailableAt: "2026-03-02T05:31:00.000Z",
-  attemptsLeft: 3,
-  lastAttempt: null,
-};
+const otp = mobileOtpStep;
 const consent = { kind: "consent" } as Step;
 const flowAt = (step: Step): FlowView => ({
   id: flowId,
