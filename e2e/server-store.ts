@@ -1,5 +1,5 @@
 import path from "node:path";
-import Libsql from "libsql";
+import { DatabaseSync } from "node:sqlite";
 import type { FlowSecrets } from "../server/src/flows/flow-record.ts";
 import { loadStateKey, open } from "../server/src/store/sealed-box.ts";
 
@@ -17,7 +17,7 @@ function storePath(baseURL: string): string {
 
 export async function readFlowSecrets(baseURL: string, flowId: string): Promise<FlowSecrets> {
   const file = storePath(baseURL);
-  const connection = new Libsql(file);
+  const connection = new DatabaseSync(file, { readOnly: true });
   try {
     const row = connection.prepare("SELECT sealed_secrets FROM flows WHERE id = ?").get(flowId) as
       | { sealed_secrets?: unknown }

@@ -156,6 +156,10 @@ try {
       result.rps.push(slice.rps);
       result.failed += slice.failed;
       result.endRssMb = rssMb(entry.handle.child.pid);
+      console.log(
+        `round ${round + 1} ${entry.build.label.padEnd(12)} CPU/req ${slice.cpuMsPerRequest.toFixed(3)} ms  ` +
+          `req/s ${slice.rps.toFixed(0)}  failed ${slice.failed}`,
+      );
     }
   }
   for (const [index, entry] of consoles.entries()) {

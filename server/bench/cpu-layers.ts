@@ -66,7 +66,9 @@ function moduleIndex(bundle: string): (line: number) => string {
   readFileSync(bundle, "utf8")
     .split("\n")
     .forEach((text, line) => {
-      const match = /^\/\/ ((?:\.\.\/|server\/|\\0).+\.(?:m?js|ts|cjs|json))$/.exec(text);
+      const match = /^\/\/ ((?:\.\.\/|server\/|node_modules\/|\\0).+\.(?:m?js|ts|cjs|json))$/.exec(
+        text,
+      );
       if (match?.[1]) starts.push({ line, module: match[1].replace(/^(\.\.\/)+main\//, "") });
     });
   return (line) => {

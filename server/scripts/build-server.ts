@@ -9,9 +9,9 @@ import { type Plugin, rolldown } from "rolldown";
  * amaro, ≈17 MB) and loads one file instead of some 700 modules: less memory,
  * faster start. `npm run dev`, the CLIs and the tests still run server/src.
  *
- * Left out of the bundle, loaded from node_modules at run time:
- * - libsql: a native addon that picks its platform package at run time;
- * - pg (and its optional pg-native): imported only with DATABASE_URL.
+ * Left out of the bundle, loaded from node_modules at run time: pg (and its
+ * optional pg-native), imported only with DATABASE_URL. SQLite is Node's own
+ * (`node:sqlite`).
  * pino is bundled: it needs its own files on disk only for worker-thread
  * transports (`transport:` in createLogger), which this server does not use;
  * adding one would mean marking pino external here.
@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export const SERVER_ENTRY = path.join(root, "server/src/index.ts");
 export const SERVER_BUNDLE = path.join(root, "server/dist/server.mjs");
 
-const external = [/^libsql(\/|$)/, /^@libsql\//, /^pg(\/|$)/, /^pg-native(\/|$)/];
+const external = [/^pg(\/|$)/, /^pg-native(\/|$)/];
 
 /**
  * The source map covers server/src only. Node reads it only with

@@ -1,7 +1,9 @@
+import type { SQLInputValue, StatementSync } from "node:sqlite";
 import {
   type Compilable,
   type CompiledQuery,
   Kysely,
+  type LogEvent,
   PostgresDialect,
   type QueryResult,
   type SqliteDatabase,
@@ -78,7 +80,11 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 const STATEMENT_CACHE_SIZE = 200;
 
 /** Engines load on demand, so a SQLite process never holds pg (and vice versa). */
-export async function createDb(config: DatabaseConfig): Promise<Db> {
+export async function createDb(
+  config: DatabaseConfig,
+  /** Kysely's `log`: statement durations for /metrics unless a test watches the statements. */
+  { log = observeQuery }: { log?: (event: LogEvent) => void } = {},
+): Promise<Db> {
   if (config.kind === "postgres") {
     const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
@@ -86,29 +92,29 @@ export async function createDb(config: DatabaseConfig): Promise<Db> {
     // reported on the pool; the pool discards it and the next query opens a
     // new one. Without a listener, Node would treat it as fatal and exit.
     pool.on("error", () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observeQuery });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   }
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: await openSqlite(config) }),
     // Statement durations for /metrics, counted for the app whose request ran them.
-    log: observeQuery,
+    log,
   });
 }
 
 /**
- * libSQL's embedded engine through Kysely's own SQLite dialect: one
- * connection (Kysely queues callers, a transaction holds it until commit —
+ * Node's built-in SQLite (`node:sqlite`) through Kysely's own SQLite dialect:
+ * one connection (Kysely queues callers, a transaction holds it until commit —
  * SQLite has one writer anyway) and each distinct statement prepared once.
- * @libsql/kysely-libsql via @libsql/client re-prepared every statement and
- * probed each with an exception (`raw()`), about half the console's CPU per
- * request, and gave no hook to set per-connection pragmas (README, Benchmarks).
+ * It replaced the `libsql` addon, whose row reads were ≈ 40 % of the
+ * console's CPU on a flow start: every row crossed a Rust/N-API boundary
+ * column by column (README, Benchmarks). Before that, @libsql/kysely-libsql
+ * re-prepared every statement and gave no hook for per-connection pragmas.
  */
 async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
-  const { default: Libsql } = await import("libsql");
-  const connection = new Libsql(config.path);
+  const { DatabaseSync } = await import("node:sqlite");
+  const connection = new DatabaseSync(config.path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   if (config.path !== ":memory:") connection.exec("PRAGMA journal_mode = WAL");
   connection.exec(`PRAGMA synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`);
-  connection.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   connection.exec("PRAGMA foreign_keys = ON");
 
   // Insertion-ordered Map as an LRU: a hit moves the statement to the end.
@@ -119,7 +125,7 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
       if (statement) {
         statements.delete(sql);
       } else {
-        statement = cachedStatement(connection.prepare(sql));
+        statement = kyselyStatement(connection.prepare(sql));
         if (statements.size >= STATEMENT_CACHE_SIZE) {
           const oldest = statements.keys().next().value;
           if (oldest !== undefined) statements.delete(oldest);
@@ -136,27 +142,17 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
   return database;
 }
 
-type LibsqlStatement = {
-  readonly reader: boolean;
-  all(parameters: ReadonlyArray<unknown>): unknown[];
-  run(parameters: ReadonlyArray<unknown>): {
-    changes: number | bigint;
-    lastInsertRowid: number | bigint;
-  };
-  iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown>;
-};
-
 /**
- * libSQL's `reader` is a getter that asks the native statement every time,
- * and Kysely reads it on every execution: read once, since a prepared
- * statement's SQL — and so whether it returns rows — never changes.
+ * Kysely's statement shape over node:sqlite's: values spread as positional
+ * parameters, and `reader` (does it return rows?) read once from the
+ * prepared statement's result columns, since its SQL never changes.
  */
-function cachedStatement(statement: LibsqlStatement): SqliteStatement {
-  const reader = statement.reader;
+function kyselyStatement(statement: StatementSync): SqliteStatement {
+  const reader = statement.columns().length > 0;
   return {
     reader,
-    all: (parameters) => statement.all(parameters),
-    run: (parameters) => statement.run(parameters),
-    iterate: (parameters) => statement.iterate(parameters),
+    all: (parameters) => statement.all(...(parameters as SQLInputValue[])),
+    run: (parameters) => statement.run(...(parameters as SQLInputValue[])),
+    iterate: (parameters) => statement.iterate(...(parameters as SQLInputValue[])),
   };
 }

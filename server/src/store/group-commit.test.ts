@@ -1,5 +1,5 @@
+import { DatabaseSync } from "node:sqlite";
 import { sql, type Transaction } from "kysely";
-import Libsql from "libsql";
 import { describe, expect, test } from "vitest";
 import { engines, setUpTestDatabases } from "../test-support/databases.ts";
 import { recordAuditEvent } from "./audit-events.ts";
@@ -82,9 +82,9 @@ describe("group commit on sqlite", () => {
     if (config.kind !== "sqlite") throw new Error("sqlite expected");
     const db = await databases.reopen(config);
     // Another connection sees only what is committed (WAL): read synchronously at each answer.
-    const observer = new Libsql(config.path);
+    const observer = new DatabaseSync(config.path);
     const committed = (requestId: string) =>
-      observer.prepare("select 1 from audit_events where request_id = ?").get([requestId]) !==
+      observer.prepare("select 1 from audit_events where request_id = ?").get(requestId) !==
       undefined;
     const commit = createGroupCommit(db);
     const seenByOthersDuringBatch: boolean[] = [];

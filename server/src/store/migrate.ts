@@ -8,6 +8,7 @@ import * as auditLookup from "./migrations/005-audit-lookup.ts";
 import * as consentDetails from "./migrations/006-consent-details.ts";
 import * as writeIntents from "./migrations/007-write-intents.ts";
 import * as flowMobileLookup from "./migrations/008-flow-mobile-lookup.ts";
+import * as seekIndexes from "./migrations/009-seek-indexes.ts";
 
 /** Migrations are imported, not read from disk, so they work the same from any working directory. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "006-consent-details": consentDetails,
   "007-write-intents": writeIntents,
   "008-flow-mobile-lookup": flowMobileLookup,
+  "009-seek-indexes": seekIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
