@@ -36,7 +36,7 @@ const LAYERS: [RegExp, string][] = [
   [/\/zod\//, "validation (zod, via zod-openapi)"],
   [/\/hono\/dist\//, "Hono core (router, context, compose)"],
   [/\/kysely\//, "Kysely (query building, compiling)"],
-  [/libsql/, "libsql driver"],
+  [/node:sqlite/, "SQLite (node:sqlite, via store/db.ts)"],
   [/pino|sonic-boom|safe-stable-stringify|quick-format|thread-stream|atomic-sleep/, "pino logging"],
   [/server\/src\/logger\.ts/, "pino logging"],
   [/server\/src\/middleware\/request-logger/, "pino logging"],
@@ -46,7 +46,7 @@ const LAYERS: [RegExp, string][] = [
   [/server\/src\/eko\/sign/, "crypto: Eko signature (HMAC)"],
   [/server\/src\/store\/sealed-box/, "crypto: AES-GCM seal"],
   [/server\/src\/eko\//, "Eko HTTP client (ours + node:http)"],
-  [/server\/src\/store\/db\.ts/, "libsql driver"],
+  [/server\/src\/store\/db\.ts/, "SQLite (node:sqlite, via store/db.ts)"],
   [/server\/src\/store\/rate-limiter/, "rate limits (store/rate-limiter.ts)"],
   [/server\/src\/store\//, "flow repository + audit (ours)"],
   [

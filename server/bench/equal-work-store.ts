@@ -3,36 +3,11 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 
 /*
  * The equal-work peer's store: node:sqlite (Node 24's built-in SQLite) in WAL
- * with synchronous=NORMAL — the console's own settings — the console's tables
- * and indexes, and every statement prepared once at start-up and reused.
+ * with synchronous=NORMAL — the console's own settings — and every statement
+ * prepared once at start-up and reused. The file's schema is the console's
+ * own: the bench runs the console's migrations on it before the peer starts
+ * (peers.ts), so both write the same tables, indexes and audit triggers.
  */
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS agents (
-  id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, password_hash TEXT NOT NULL,
-  eko_user_code TEXT NOT NULL, role TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
-  language TEXT NOT NULL DEFAULT 'en', created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sessions (
-  id_hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL REFERENCES agents(id), created_at TEXT NOT NULL,
-  last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sessions_agent ON sessions(agent_id);
-CREATE TABLE IF NOT EXISTS flows (
-  id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, rail TEXT NOT NULL, mobile TEXT NOT NULL,
-  step_json TEXT NOT NULL, sealed_secrets TEXT NOT NULL, version INTEGER NOT NULL,
-  lock_owner TEXT, lock_expires_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS audit_events (
-  id TEXT PRIMARY KEY, at TEXT NOT NULL, agent_id TEXT NOT NULL, action TEXT NOT NULL, rail TEXT,
-  flow_id TEXT, mobile_masked TEXT, eko_response_type_id INTEGER, outcome TEXT NOT NULL,
-  request_id TEXT NOT NULL, latency_ms INTEGER, detail TEXT);
-CREATE INDEX IF NOT EXISTS audit_events_at ON audit_events(at);
-CREATE INDEX IF NOT EXISTS audit_events_agent_at ON audit_events(agent_id, at);
-CREATE TRIGGER IF NOT EXISTS audit_events_no_update BEFORE UPDATE ON audit_events
-  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events
-  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
-CREATE TABLE IF NOT EXISTS rate_limits (
-  key TEXT PRIMARY KEY, count INTEGER NOT NULL, window_ends_at TEXT NOT NULL, locked_until TEXT);
-`;
 
 export type SessionRow = {
   agent_id: string;
@@ -43,13 +18,16 @@ export type SessionRow = {
   expires_at: string;
 };
 export type LimitRow = { count: number; window_ends_at: string; locked_until: string | null };
+export type Slot = { key: string; window: string; limit: number };
 export type FlowRow = {
   id: string;
   agentId: string;
   rail: string;
   mobile: string;
+  mobileLookup: string;
   stepJson: string;
   sealedSecrets: string;
+  secretsReviewAt: string | null;
   at: string;
 };
 export type AuditRow = {
@@ -58,7 +36,9 @@ export type AuditRow = {
   action: string;
   rail: string;
   flowId: string;
+  flowReference: string;
   mobileMasked: string;
+  mobileLookup: string;
   responseTypeId: number | null;
   outcome: string;
   requestId: string;
@@ -73,12 +53,10 @@ export function limitStorageKey(scope: string, subject: string): string {
 }
 
 export function openEqualWorkStore(path: string) {
-  const db = new DatabaseSync(path);
+  const db = new DatabaseSync(path, { timeout: 5_000 });
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = NORMAL");
-  db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA foreign_keys = ON");
-  db.exec(SCHEMA);
 
   const prepared = (sql: string): StatementSync => db.prepare(sql);
   const session = prepared(
@@ -89,35 +67,80 @@ export function openEqualWorkStore(path: string) {
   const limit = prepared(
     "SELECT count, window_ends_at, locked_until FROM rate_limits WHERE key = ?",
   );
-  const consume = prepared(
-    `INSERT INTO rate_limits (key, count, window_ends_at) VALUES (?, 1, ?)
+  const latestSteps = prepared(
+    "SELECT step_json FROM flows WHERE mobile_lookup = ? ORDER BY updated_at DESC LIMIT 5",
+  );
+  // ?1 key, ?2 the window's end for a new or ended window, ?3 now, ?4 the limit.
+  const reserve = prepared(
+    `INSERT INTO rate_limits (key, count, window_ends_at) VALUES (?1, 1, ?2)
      ON CONFLICT (key) DO UPDATE SET
        count = CASE WHEN rate_limits.window_ends_at <= ?3 THEN 1 ELSE rate_limits.count + 1 END,
-       window_ends_at = CASE WHEN rate_limits.window_ends_at <= ?3 THEN ?2 ELSE rate_limits.window_ends_at END`,
+       window_ends_at = CASE WHEN rate_limits.window_ends_at <= ?3 THEN ?2 ELSE rate_limits.window_ends_at END
+     WHERE (rate_limits.locked_until IS NULL OR rate_limits.locked_until <= ?3)
+       AND (rate_limits.window_ends_at <= ?3 OR rate_limits.count < ?4)
+     RETURNING count, window_ends_at`,
+  );
+  const release = prepared(
+    "UPDATE rate_limits SET count = count - 1 WHERE key = ? AND window_ends_at = ? AND count > 0",
   );
   const insertFlow = prepared(
-    `INSERT INTO flows (id, agent_id, rail, mobile, step_json, sealed_secrets, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO flows (id, agent_id, rail, mobile, step_json, sealed_secrets, version, created_at,
+       updated_at, secrets_review_at, mobile_lookup)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   const insertAudit = prepared(
     `INSERT INTO audit_events (id, at, agent_id, action, rail, flow_id, mobile_masked,
-       eko_response_type_id, outcome, request_id, latency_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       eko_response_type_id, outcome, request_id, latency_ms, mobile_lookup, flow_reference)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const begin = prepared("BEGIN IMMEDIATE");
   const commit = prepared("COMMIT");
   const rollback = prepared("ROLLBACK");
+  const inTransaction = <T>(work: () => T): T => {
+    begin.run();
+    try {
+      const result = work();
+      commit.run();
+      return result;
+    } catch (error) {
+      rollback.run();
+      throw error;
+    }
+  };
 
   return {
     session: (idHash: string) => session.get(idHash) as SessionRow | undefined,
     touchSession: (idHash: string, at: string) => touch.run(at, idHash),
     limit: (key: string) => limit.get(key) as LimitRow | undefined,
-    /** Counts one OTP send (`?3` is now, `?2` the window's end for a new or expired window). */
-    consume: (key: string, windowEnd: string, now: string) => consume.run(key, windowEnd, now),
-    /** The flow row and its audit row commit together, or neither does. */
-    createFlow(flow: FlowRow, audit: AuditRow): void {
-      begin.run();
+    latestStepsJson: (mobileLookup: string) =>
+      (latestSteps.all(mobileLookup) as { step_json: string }[]).map((row) => row.step_json),
+    /**
+     * Reserve, then act: one slot of each key, all or none, in one
+     * transaction before the Eko call (so 20 starts at once cannot all pass
+     * a read). Null when a key is full or locked.
+     */
+    reserveAll(keys: { key: string; limit: number }[], windowEnd: string, now: string) {
       try {
+        return inTransaction(() =>
+          keys.map(({ key, limit: max }): Slot => {
+            const row = reserve.get(key, windowEnd, now, max) as LimitRow | undefined;
+            if (!row) throw new SlotRefused();
+            return { key, window: row.window_ends_at, limit: max };
+          }),
+        );
+      } catch (error) {
+        if (error instanceof SlotRefused) return null;
+        throw error;
+      }
+    },
+    releaseAll: (slots: Slot[]) =>
+      inTransaction(() => {
+        for (const slot of slots) release.run(slot.key, slot.window);
+      }),
+    /** The flow row and its audit row commit together (with the slots given back), or none does. */
+    createFlow(flow: FlowRow, audit: AuditRow, releasing: Slot[]): void {
+      inTransaction(() => {
+        for (const slot of releasing) release.run(slot.key, slot.window);
         insertFlow.run(
           flow.id,
           flow.agentId,
@@ -127,6 +150,8 @@ export function openEqualWorkStore(path: string) {
           flow.sealedSecrets,
           flow.at,
           flow.at,
+          flow.secretsReviewAt,
+          flow.mobileLookup,
         );
         insertAudit.run(
           audit.id,
@@ -140,12 +165,10 @@ export function openEqualWorkStore(path: string) {
           audit.outcome,
           audit.requestId,
           audit.latencyMs,
+          audit.mobileLookup,
+          audit.flowReference,
         );
-        commit.run();
-      } catch (error) {
-        rollback.run();
-        throw error;
-      }
+      });
     },
     /** The bench's own set-up: one agent and one live session for `sessionId`. */
     seed(sessionId: string, userCode: string, now: Date): void {
@@ -163,3 +186,5 @@ export function openEqualWorkStore(path: string) {
     close: () => db.close(),
   };
 }
+
+class SlotRefused extends Error {}

@@ -9,19 +9,24 @@ import { Agent, request, type Server } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pino } from "pino";
 import { z } from "zod";
+import { flowReference } from "../src/contract/flow-reference.ts";
 import { startFlowSchema } from "../src/contract/flow-requests.ts";
 import { signatureHeaders } from "../src/eko/sign.ts";
 import { UAT_CREDENTIALS } from "../src/env.ts";
-import { limitStorageKey, openEqualWorkStore, sha256Hex } from "./equal-work-store.ts";
+import { deriveMobileLookupSecret, mobileLookupKey } from "../src/store/mobile-lookup.ts";
+import { limitStorageKey, openEqualWorkStore, type Slot, sha256Hex } from "./equal-work-store.ts";
 
 /*
  * The equal-work peer: the console's "start a flow" step (`POST /api/flows`)
  * as a competent Express 5 team would write it, doing the same work per
  * request — Origin check; session cookie → SHA-256 → one SELECT; zod on the
- * same body schema; the two OTP-send limit reads; the signed Eko GET (Levin
+ * same body schema; the mobile's keyed lookup (HMAC) and the locked-number
+ * check on its latest flows; the two OTP-send limit reads, then both slots
+ * reserved in one transaction (reserve, then act); the signed Eko GET (Levin
  * Get Sender, eko-api.md §10 C.1) on a keep-alive agent; the Eko envelope
  * checked with zod; the flow's secrets sealed with AES-256-GCM (flow id as
- * AAD); flow row + audit row in one transaction; one pino line per request.
+ * AAD); flow row + audit row (+ the slots given back after a 308) in one
+ * transaction, on the console's own schema; one pino line per request.
  * It answers the bench's request exactly as the console does (201 and the
  * flow view). No framework cleverness the console could not also use.
  */
@@ -29,9 +34,15 @@ import { limitStorageKey, openEqualWorkStore, sha256Hex } from "./equal-work-sto
 const SESSION_COOKIE = /(?:^|;\s*)eko_session=([^;]+)/;
 const IDLE_SECONDS = 30 * 60;
 const TOUCH_INTERVAL_MS = 30_000;
-const OTP_SENDS_PER_AGENT = { limit: 60, windowSeconds: 600 };
+/** As the console's: OTP_SENDS_PER_AGENT from the environment (the bench lifts it for both). */
+const OTP_SENDS_PER_AGENT = {
+  limit: Number(process.env.OTP_SENDS_PER_AGENT ?? 60),
+  windowSeconds: 600,
+};
 const OTP_SENDS_PER_MOBILE = { limit: 5, windowSeconds: 600 };
 const EKO_TIMEOUT_MS = 10_000;
+/** The console's default OTP lifetime (OTP_TTL_SECONDS), after which it reviews the reference. */
+const OTP_REF_REVIEW_MS = 300_000;
 const LEVIN_SENDER_PATH = "/customer/payment/ppi-levin/sender/";
 /** The console's security headers (hono/secure-headers with its CSP), so both answers weigh the same. */
 const SECURITY_HEADERS: [string, string][] = [
@@ -93,6 +104,7 @@ export type EqualWorkOptions = {
 export function createEqualWorkApp(options: EqualWorkOptions) {
   const store = openEqualWorkStore(options.dbPath);
   const key = createSecretKey(options.stateKey);
+  const lookupSecret = deriveMobileLookupSecret(options.stateKey);
   const logger = options.logger;
   const upstream = new URL(options.upstream);
   const basePath = upstream.pathname.replace(/\/+$/, "");
@@ -200,6 +212,12 @@ export function createEqualWorkApp(options: EqualWorkOptions) {
       const agent = res.locals.agent as Agentish;
       const requestId = res.locals.requestId;
       const nowMs = Date.now();
+      const lookup = mobileLookupKey(mobile, lookupSecret);
+      const locked = store
+        .latestStepsJson(lookup)
+        .map((json) => JSON.parse(json) as { kind: string; until?: string })
+        .some((step) => step.kind === "locked" && Date.parse(step.until ?? "") > nowMs);
+      if (locked) throw new Problem(429, "rate_limited", "This mobile is locked");
       const agentKey = limitStorageKey("otp-send:agent", agent.id);
       const mobileKey = limitStorageKey("otp-send:mobile", mobile);
       if (
@@ -208,6 +226,20 @@ export function createEqualWorkApp(options: EqualWorkOptions) {
       ) {
         throw new Problem(429, "rate_limited", "Too many OTPs");
       }
+      const windowEnd = new Date(nowMs + OTP_SENDS_PER_AGENT.windowSeconds * 1000).toISOString();
+      const slots = store.reserveAll(
+        [
+          { key: agentKey, limit: OTP_SENDS_PER_AGENT.limit },
+          { key: mobileKey, limit: OTP_SENDS_PER_MOBILE.limit },
+        ],
+        windowEnd,
+        new Date(nowMs).toISOString(),
+      );
+      if (!slots) throw new Problem(429, "rate_limited", "Too many OTPs");
+      const giveBack = (problem: Problem): never => {
+        store.releaseAll(slots);
+        throw problem;
+      };
 
       const query = `?initiator_id=${UAT_CREDENTIALS.initiatorId}&user_code=${encodeURIComponent(agent.userCode)}`;
       const started = performance.now();
@@ -215,12 +247,13 @@ export function createEqualWorkApp(options: EqualWorkOptions) {
       try {
         answer = await ekoGet(`${LEVIN_SENDER_PATH}${mobile}${query}`, requestId);
       } catch {
-        throw new Problem(502, "upstream_unavailable", "Cannot reach Eko");
+        return giveBack(new Problem(502, "upstream_unavailable", "Cannot reach Eko"));
       }
       const latencyMs = Math.round(performance.now() - started);
-      if (answer.status !== 200) throw new Problem(502, "upstream_bad_response", "Eko failed");
+      if (answer.status !== 200) giveBack(new Problem(502, "upstream_bad_response", "Eko failed"));
       const envelope = envelopeSchema.safeParse(JSON.parse(answer.text));
-      if (!envelope.success) throw new Problem(502, "upstream_bad_response", "Not an envelope");
+      if (!envelope.success)
+        return giveBack(new Problem(502, "upstream_bad_response", "Bad envelope"));
       const typeId = envelope.data.response_type_id;
       const otpRef = envelope.data.data?.otp_ref_id;
       let step: Record<string, unknown>;
@@ -229,7 +262,7 @@ export function createEqualWorkApp(options: EqualWorkOptions) {
       else if (typeId === 2129 && otpRef !== undefined) {
         step = { kind: "otp", purpose: "mobile", attemptsLeft: 3 };
         secrets = { otpRefId: String(otpRef) };
-      } else throw new Problem(502, "upstream_unknown_state", "Unexpected answer");
+      } else return giveBack(new Problem(502, "upstream_unknown_state", "Unexpected answer"));
 
       const at = new Date().toISOString();
       const flowId = randomBytes(16).toString("base64url");
@@ -240,8 +273,13 @@ export function createEqualWorkApp(options: EqualWorkOptions) {
           agentId: agent.id,
           rail,
           mobile,
+          mobileLookup: lookup,
           stepJson: JSON.stringify(step),
           sealedSecrets: seal(key, JSON.stringify(secrets), flowId),
+          // When the maintenance sweep looks at the flow's secrets again (none after a 308).
+          secretsReviewAt: secrets.otpRefId
+            ? new Date(nowMs + OTP_REF_REVIEW_MS).toISOString()
+            : null,
           at,
         },
         {
@@ -250,18 +288,17 @@ export function createEqualWorkApp(options: EqualWorkOptions) {
           action: "flow.start",
           rail,
           flowId,
+          flowReference: flowReference(flowId),
           mobileMasked,
+          mobileLookup: lookup,
           responseTypeId: typeId,
           outcome: typeId === 308 ? "onboard_required" : "otp_sent",
           requestId,
           latencyMs,
         },
+        // No OTP went out after a 308: its slots go back with the flow's own commit.
+        typeId === 308 ? slots : ([] as Slot[]),
       );
-      if (typeId === 2129) {
-        const windowEnd = new Date(nowMs + OTP_SENDS_PER_AGENT.windowSeconds * 1000).toISOString();
-        store.consume(agentKey, windowEnd, at);
-        store.consume(mobileKey, windowEnd, at);
-      }
       res.status(201).json({ id: flowId, rail, mobileMasked, step, updatedAt: at });
     },
   );

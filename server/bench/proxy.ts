@@ -10,7 +10,12 @@ import {
   runLoad,
   summarize,
 } from "./load.ts";
-import { flowStart, startBareProxy, startEqualWorkPeer } from "./peers.ts";
+import {
+  BENCH_OTP_SENDS_PER_AGENT,
+  flowStart,
+  startBareProxy,
+  startEqualWorkPeer,
+} from "./peers.ts";
 import {
   type Child,
   cpuSeconds,
@@ -113,11 +118,7 @@ export async function startConsole(
     SANDBOX_RESEND_INTERVAL_SECONDS: "0",
     // The bench's 64 clients all connect from 127.0.0.1: no per-address connection cap.
     MAX_CONNECTIONS_PER_IP: "0",
-    // One agent with 64 lookups in flight holds 64 send slots at once (reserve, then act; each
-    // given back after the 308): above the default 60, ≈ 5 % of the console's requests were
-    // answered 429 — cheaper, and not the step measured. The slots are still reserved and
-    // given back on every request; only the ceiling is out of the bench's reach.
-    OTP_SENDS_PER_AGENT: "100000",
+    OTP_SENDS_PER_AGENT: BENCH_OTP_SENDS_PER_AGENT,
   };
   if (useUat) await addBenchAgent(env, logDir);
   // As `npm start` runs it (flags included); start.mjs rebuilds the web app and server bundle first if they are stale.
