@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { ManagedAgent, NewAgentRequest, UpdateAgentRequest } from "../contract/agents.ts";
 import { recordAuditEvent } from "../store/audit-events.ts";
 import type { Db } from "../store/db.ts";
@@ -42,15 +42,27 @@ export function generateOneTimePassword(): string {
   return password;
 }
 
+/** Migration 009's index of successful sign-ins has this WHERE (store/query-plans.test.ts). */
+const SUCCESSFUL_SIGN_IN = sql<boolean>`audit_events.action = 'sign-in' and audit_events.outcome = 'success'`;
+
 export async function listManagedAgents(db: Db): Promise<ManagedAgent[]> {
   const [agents, signIns] = await Promise.all([
     listAgents(db),
+    // Each agent's latest successful sign-in: one seek per agent in the index of
+    // sign-ins (migration 009), not a pass over the whole audit trail. The two
+    // conditions are that index's own WHERE, written as literals: SQLite uses a
+    // partial index only for a query it can see implies it.
     db
-      .selectFrom("audit_events")
-      .select(["agent_id", (eb) => eb.fn.max("at").as("last_at")])
-      .where("action", "=", "sign-in")
-      .where("outcome", "=", "success")
-      .groupBy("agent_id")
+      .selectFrom("agents")
+      .select((eb) => [
+        "agents.id as agent_id",
+        eb
+          .selectFrom("audit_events")
+          .select((inner) => inner.fn.max("audit_events.at").as("at"))
+          .whereRef("audit_events.agent_id", "=", "agents.id")
+          .where(SUCCESSFUL_SIGN_IN)
+          .as("last_at"),
+      ])
       .execute(),
   ]);
   const lastSignIn = new Map(signIns.map((row) => [row.agent_id, String(row.last_at)]));
