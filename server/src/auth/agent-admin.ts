@@ -9,9 +9,9 @@ import {
   type AgentRecord,
   createAgent,
   findAgentById,
-  listAgents,
   resetAgentPassword,
   setAgentDisabled,
+  toAgentRecord,
 } from "./agents.ts";
 import { guardLastActiveAdmin } from "./last-admin.ts";
 import { hashPassword, type ScryptParams, verifyPassword } from "./password.ts";
@@ -46,27 +46,27 @@ export function generateOneTimePassword(): string {
 const SUCCESSFUL_SIGN_IN = sql<boolean>`audit_events.action = 'sign-in' and audit_events.outcome = 'success'`;
 
 export async function listManagedAgents(db: Db): Promise<ManagedAgent[]> {
-  const [agents, signIns] = await Promise.all([
-    listAgents(db),
-    // Each agent's latest successful sign-in: one seek per agent in the index of
-    // sign-ins (migration 009), not a pass over the whole audit trail. The two
-    // conditions are that index's own WHERE, written as literals: SQLite uses a
-    // partial index only for a query it can see implies it.
-    db
-      .selectFrom("agents")
-      .select((eb) => [
-        "agents.id as agent_id",
-        eb
-          .selectFrom("audit_events")
-          .select((inner) => inner.fn.max("audit_events.at").as("at"))
-          .whereRef("audit_events.agent_id", "=", "agents.id")
-          .where(SUCCESSFUL_SIGN_IN)
-          .as("last_at"),
-      ])
-      .execute(),
-  ]);
-  const lastSignIn = new Map(signIns.map((row) => [row.agent_id, String(row.last_at)]));
-  return agents.map((agent) => toManagedAgent(agent, lastSignIn.get(agent.id) ?? null));
+  // One read: each agent with its latest successful sign-in, one seek per agent
+  // in the index of sign-ins (migration 009), not a pass over the whole audit
+  // trail. The two conditions are that index's own WHERE, written as literals:
+  // SQLite uses a partial index only for a query it can see implies it.
+  const rows = await db
+    .selectFrom("agents")
+    .selectAll("agents")
+    .select((eb) =>
+      eb
+        .selectFrom("audit_events")
+        .select((inner) => inner.fn.max("audit_events.at").as("at"))
+        .whereRef("audit_events.agent_id", "=", "agents.id")
+        .where(SUCCESSFUL_SIGN_IN)
+        .as("last_sign_in_at"),
+    )
+    .orderBy("agents.login")
+    .execute();
+  // An agent who has never signed in has no row to take the max of: null, not "null".
+  return rows.map(({ last_sign_in_at, ...agent }) =>
+    toManagedAgent(toAgentRecord(agent), last_sign_in_at == null ? null : String(last_sign_in_at)),
+  );
 }
 
 export function toManagedAgent(agent: AgentRecord, lastSignInAt: string | null): ManagedAgent {

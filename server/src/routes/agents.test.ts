@@ -55,6 +55,9 @@ test("an admin lists, adds (one-time password shown once), edits, disables, enab
   expect(logins).toEqual(["asha", "root"]);
   const root = (listed.json.agents as ManagedAgent[]).find((a) => a.login === "root");
   expect(root?.lastSignInAt).toBe(s.clock.now().toISOString());
+  // asha has never signed in: no date at all (the page renders "never"), not the text "null".
+  const asha = (listed.json.agents as ManagedAgent[]).find((a) => a.login === "asha");
+  expect(asha?.lastSignInAt).toBeNull();
 
   const added = await s.call("POST", "", s.adminCookie, newAgent);
   expect(added.status).toBe(201);
