@@ -10,7 +10,8 @@ import { TEST_AADHAAR } from "../src/sandbox/personas.ts";
  * reading each OTP from the sandbox outbox like a customer reading an SMS.
  */
 
-export type StepRecord = { action: string; outcome: string };
+/** One step the agent took, and the outcomes its audit rows carry (a follow-up call adds its own). */
+export type StepRecord = { action: string; outcomes: string[] };
 export type FlowRecord = {
   flowId: string;
   rail: Rail;
@@ -43,7 +44,7 @@ export type AgentOptions = {
 /** Where each rail's journey for a new customer ends (sandbox personas, server/src/sandbox/README.md). */
 const DONE: Record<Rail, (view: FlowView) => boolean> = {
   "customer-account": (view) => view.step.kind === "profile",
-  digikhata: (view) => view.step.kind === "next_step" && view.step.reason === "aadhaar_pending",
+  digikhata: (view) => view.step.kind === "profile",
   levin: (view) => view.step.kind === "profile",
 };
 const RAILS: Rail[] = ["customer-account", "digikhata", "levin"];
@@ -55,6 +56,21 @@ const NEW_CUSTOMER = {
 const CONSENT = { accepted: true, language: "en", version: "aadhaar-consent-v1" };
 
 class StepFailed extends Error {}
+
+/**
+ * The outcomes the audit rows carry for a step that returned `view`: the
+ * step's own (outcomeOf) unless the step names one. consent.accept records
+ * "consent_given" (flow-service acceptConsent); DigiKhata's verify that opens
+ * the consent step records Eko's "aadhaar_pending" and then, for the language
+ * list it fetches at once, the consent step's own (digikhata.ts followUp).
+ */
+function recordedOutcomes(action: string, view: FlowView): string[] {
+  if (action === "consent.accept") return ["consent_given"];
+  if (action === "otp.verify" && view.step.kind === "consent") {
+    return ["aadhaar_pending", outcomeOf(view.step)];
+  }
+  return [outcomeOf(view.step)];
+}
 
 export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   const result: AgentResult = { latenciesMs: [], signInMs: [], flows: [], errors: [] };
@@ -101,12 +117,12 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
     const flow: FlowRecord = {
       flowId: view.id,
       rail,
-      steps: [{ action: "flow.start", outcome: outcomeOf(view.step) }],
+      steps: [{ action: "flow.start", outcomes: [outcomeOf(view.step)] }],
       finalKind: view.step.kind,
       completed: false,
     };
     result.flows.push(flow);
-    for (let hop = 0; hop < 8 && !DONE[rail](view); hop++) {
+    for (let hop = 0; hop < 12 && !DONE[rail](view); hop++) {
       await think();
       const step = view.step;
       const at = `/flows/${view.id}`;
@@ -118,11 +134,25 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
         action = "otp.verify";
         const otp = await latestOtp(mobile, rail, step.purpose);
         view = await call("POST", `${at}/otp/verify`, { otp });
+      } else if (step.kind === "consent" && step.text === null) {
+        // DigiKhata B.6: the customer picks English from Eko's list.
+        action = "consent.language";
+        const english = step.languages.find((language) => language.name === "English");
+        if (!english) throw new StepFailed(`no English among ${JSON.stringify(step.languages)}`);
+        view = await call("POST", `${at}/consent/language`, { languageId: english.id });
+      } else if (step.kind === "consent" && step.text) {
+        action = "consent.accept";
+        view = await call("POST", `${at}/consent`, {
+          accepted: true,
+          textSha256: step.text.textSha256,
+          audioPlayed: false,
+        });
       } else if (step.kind === "aadhaar") {
         action = "aadhaar.submit";
+        // Levin takes consent with the number; DigiKhata had its own consent step.
         view = await call("POST", `${at}/aadhaar`, {
           aadhaar: TEST_AADHAAR.valid,
-          consent: CONSENT,
+          ...(rail === "levin" ? { consent: CONSENT } : {}),
         });
       } else if (step.kind === "pan") {
         action = "pan.submit";
@@ -130,7 +160,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       } else {
         throw new StepFailed(`${rail} stopped at ${JSON.stringify(step)}`);
       }
-      flow.steps.push({ action, outcome: outcomeOf(view.step) });
+      flow.steps.push({ action, outcomes: recordedOutcomes(action, view) });
       flow.finalKind = view.step.kind;
     }
     if (!DONE[rail](view)) throw new StepFailed(`${rail} ended at ${view.step.kind}`);

@@ -67,8 +67,8 @@ export async function checkAudit(
     // Every step that writes to Eko is on record as attempted before it is sent (in-flight intent).
     const expected = flow.steps.flatMap((step) =>
       WRITES.has(step.action)
-        ? [key(step.action, "attempted"), key(step.action, step.outcome)]
-        : [key(step.action, step.outcome)],
+        ? [key(step.action, "attempted"), ...step.outcomes.map((o) => key(step.action, o))]
+        : step.outcomes.map((o) => key(step.action, o)),
     );
     const found = [...(byFlow.get(flow.flowId) ?? [])];
     check.expectedRows += expected.length;
