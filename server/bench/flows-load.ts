@@ -39,11 +39,12 @@ const { values } = parseArgs({
 const agents = Number(values.agents);
 const durationS = Number(values.duration);
 const instances = Number(values.instances);
-// OTP sends per round: a start (look-up) and an onboard per rail, plus Levin's Aadhaar OTP. The
-// per-agent limit (OTP_SENDS_PER_AGENT, 60 per 10 min by default; the servers inherit this
-// process's env) is what real agents meet, so rounds stay under it.
-const SENDS_PER_ROUND = 7;
-const CALLS_PER_ROUND = 12;
+// OTP sends per round, counted as reserved: a start (look-up) and an onboard per rail, plus the
+// Aadhaar OTPs of Levin and DigiKhata's KYC. The per-agent limit (OTP_SENDS_PER_AGENT, 60 per
+// 10 min by default; the servers inherit this process's env) is what real agents meet, so rounds
+// stay under it. Calls per round: customer account 3, DigiKhata 8 (with its KYC), Levin 6.
+const SENDS_PER_ROUND = 8;
+const CALLS_PER_ROUND = 17;
 const rounds = Number(
   values.rounds ?? Math.floor(loadEnv().abuseLimits.otp.sendsPerAgent / SENDS_PER_ROUND),
 );
