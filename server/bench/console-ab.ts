@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { cpuLayers, printLayers } from "./cpu-layers.ts";
-import { runLoad } from "./load.ts";
+import { type LoadSlice, runLoad, summarize } from "./load.ts";
 import { flowStart } from "./peers.ts";
 import {
   type Child,
@@ -28,7 +28,8 @@ import { type ConsoleHandle, signIn, startConsole } from "./proxy.ts";
  * from the CLI), measured in interleaved slices of `POST /api/flows` (the
  * order rotates each round) so other work on a shared machine skews them
  * alike. Per build: the median over slices of CPU per request (from /proc)
- * and req/s, with min–max to show the noise. A change is measured by
+ * and req/s, with min–max to show the noise, and p50/p99 pooled over its
+ * slices (as the bench pools a target's turns). A change is measured by
  * bundling the code before it to another file (`git stash; npm run
  * build:server; cp server/dist/server.mjs server/dist/before.mjs; git stash pop`).
  *
@@ -131,9 +132,13 @@ try {
     });
     const cpuMs = (cpuSeconds(pid) - before) * 1000;
     const answered = slice.samples.length + slice.failed;
+    const { p50Ms, p99Ms } = summarize(connections, [slice]);
     return {
+      slice,
       cpuMsPerRequest: cpuMs / Math.max(1, answered),
       rps: slice.samples.length / slice.elapsedS,
+      p50Ms,
+      p99Ms,
       failed: slice.failed,
     };
   };
@@ -142,6 +147,7 @@ try {
   const results = consoles.map(() => ({
     cpu: [] as number[],
     rps: [] as number[],
+    slices: [] as LoadSlice[],
     failed: 0,
     endRssMb: null as number | null,
   }));
@@ -154,26 +160,32 @@ try {
       const slice = await load(entry, sliceS);
       result.cpu.push(slice.cpuMsPerRequest);
       result.rps.push(slice.rps);
+      result.slices.push(slice.slice);
       result.failed += slice.failed;
       result.endRssMb = rssMb(entry.handle.child.pid);
       console.log(
         `round ${round + 1} ${entry.build.label.padEnd(12)} CPU/req ${slice.cpuMsPerRequest.toFixed(3)} ms  ` +
-          `req/s ${slice.rps.toFixed(0)}  failed ${slice.failed}`,
+          `req/s ${slice.rps.toFixed(0)}  p50/p99 ${slice.p50Ms.toFixed(1)}/${slice.p99Ms.toFixed(1)} ms  ` +
+          `failed ${slice.failed}`,
       );
     }
   }
   for (const [index, entry] of consoles.entries()) {
-    const { cpu, rps, failed, endRssMb } = results[index] ?? {
+    const { cpu, rps, slices, failed, endRssMb } = results[index] ?? {
       cpu: [],
       rps: [],
+      slices: [],
       failed: 0,
       endRssMb: null,
     };
+    // Latency pooled over the build's slices, as the bench pools a target's turns (load.ts summarize).
+    const pooled = summarize(connections, slices);
     const range = (values: number[], digits: number) =>
       `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
     console.log(
       `${entry.build.label.padEnd(12)} CPU/req median ${median(cpu).toFixed(3)} ms (${range(cpu, 3)})  ` +
-        `req/s median ${median(rps).toFixed(0)} (${range(rps, 0)})  failed ${failed}  ` +
+        `req/s median ${median(rps).toFixed(0)} (${range(rps, 0)})  ` +
+        `p50/p99 ${pooled.p50Ms.toFixed(1)}/${pooled.p99Ms.toFixed(1)} ms  failed ${failed}  ` +
         `RSS idle ${entry.idleRssMb?.toFixed(1)} MB, after its last slice ${endRssMb?.toFixed(1)} MB`,
     );
   }
