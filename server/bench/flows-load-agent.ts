@@ -44,7 +44,7 @@ export type AgentOptions = {
 /** Where each rail's journey for a new customer ends (sandbox personas, server/src/sandbox/README.md). */
 const DONE: Record<Rail, (view: FlowView) => boolean> = {
   "customer-account": (view) => view.step.kind === "profile",
-  digikhata: (view) => view.step.kind === "profile",
+  digikhata: (view) => view.step.kind === "profile" && view.step.profile.kyc === "full_kyc",
   levin: (view) => view.step.kind === "profile",
 };
 const RAILS: Rail[] = ["customer-account", "digikhata", "levin"];
