@@ -63,9 +63,9 @@ export async function listManagedAgents(db: Db): Promise<ManagedAgent[]> {
     )
     .orderBy("agents.login")
     .execute();
-  // An agent who has never signed in has no row to take the max of: null, not "null".
+  // An agent who has never signed in has no row to take the max of: null (the page says "never").
   return rows.map(({ last_sign_in_at, ...agent }) =>
-    toManagedAgent(toAgentRecord(agent), last_sign_in_at == null ? null : String(last_sign_in_at)),
+    toManagedAgent(toAgentRecord(agent), last_sign_in_at),
   );
 }
 
