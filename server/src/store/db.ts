@@ -13,6 +13,7 @@ import {
 import { observeQuery } from "../metrics/scope.ts";
 import { type Engine, engineOf } from "./engine.ts";
 import type { Database } from "./schema.ts";
+import { createWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.ts";
 
 export type DatabaseConfig =
   | {
@@ -104,7 +105,9 @@ export async function createDb(
 /**
  * Node's built-in SQLite (`node:sqlite`) through Kysely's own SQLite dialect:
  * one connection (Kysely queues callers, a transaction holds it until commit —
- * SQLite has one writer anyway) and each distinct statement prepared once.
+ * SQLite has one writer anyway) and each distinct statement prepared once;
+ * a file's WAL checkpoints run on a second connection, on a thread of its
+ * own, from the first write (wal-checkpointer.ts).
  * It replaced the `libsql` addon, whose row reads were ≈ 40 % of the
  * console's CPU on a flow start: every row crossed a Rust/N-API boundary
  * column by column (README, Benchmarks). Before that, @libsql/kysely-libsql
@@ -116,6 +119,8 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
   if (config.path !== ":memory:") connection.exec("PRAGMA journal_mode = WAL");
   connection.exec(`PRAGMA synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`);
   connection.exec("PRAGMA foreign_keys = ON");
+  const checkpointer =
+    config.path === ":memory:" ? null : createWalCheckpointer(connection, config.path);
 
   // Insertion-ordered Map as an LRU: a hit moves the statement to the end.
   const statements = new Map<string, SqliteStatement>();
@@ -125,7 +130,7 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
       if (statement) {
         statements.delete(sql);
       } else {
-        statement = kyselyStatement(connection.prepare(sql));
+        statement = kyselyStatement(connection.prepare(sql), checkpointer);
         if (statements.size >= STATEMENT_CACHE_SIZE) {
           const oldest = statements.keys().next().value;
           if (oldest !== undefined) statements.delete(oldest);
@@ -135,6 +140,7 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
       return statement;
     },
     close() {
+      checkpointer?.stop();
       statements.clear();
       connection.close();
     },
@@ -142,17 +148,31 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
   return database;
 }
 
+/** Data writes: the first starts the WAL checkpointer (DDL and reads, as at every start-up's migration check, do not). */
+const WRITE =
+  /^\s*(?:insert|update|delete|replace)\b|^\s*with\b[\s\S]*\b(?:insert|update|delete)\b/i;
+
 /**
  * Kysely's statement shape over node:sqlite's: values spread as positional
  * parameters, and `reader` (does it return rows?) read once from the
  * prepared statement's result columns, since its SQL never changes.
  */
-function kyselyStatement(statement: StatementSync): SqliteStatement {
+function kyselyStatement(
+  statement: StatementSync,
+  checkpointer: WalCheckpointer | null,
+): SqliteStatement {
   const reader = statement.columns().length > 0;
+  const writes = checkpointer !== null && WRITE.test(statement.sourceSQL);
   return {
     reader,
-    all: (parameters) => statement.all(...(parameters as SQLInputValue[])),
-    run: (parameters) => statement.run(...(parameters as SQLInputValue[])),
+    all: (parameters) => {
+      if (writes) checkpointer?.noteWrite();
+      return statement.all(...(parameters as SQLInputValue[]));
+    },
+    run: (parameters) => {
+      if (writes) checkpointer?.noteWrite();
+      return statement.run(...(parameters as SQLInputValue[]));
+    },
     iterate: (parameters) => statement.iterate(...(parameters as SQLInputValue[])),
   };
 }
