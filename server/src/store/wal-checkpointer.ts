@@ -78,25 +78,35 @@ export function createWalCheckpointer(connection: DatabaseSync, path: string): W
   let state: "idle" | "running" | "failed" | "stopped" = "idle";
   const closed = new SharedArrayBuffer(4);
 
+  /** The thread could not start, or died: the main connection checkpoints as SQLite does by default. */
+  const fallBack = () => {
+    thread = null;
+    state = "failed";
+    connection.exec(`PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_FRAMES}`);
+  };
+
   const start = () => {
     state = "running";
     connection.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_FRAMES}`);
-    thread = new Worker(THREAD_SOURCE, {
-      eval: true,
-      name: "sqlite-wal-checkpointer",
-      workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS, closed },
-      env: SHARE_ENV,
-      stdout: false,
-      stderr: false,
-    });
+    try {
+      thread = new Worker(THREAD_SOURCE, {
+        eval: true,
+        name: "sqlite-wal-checkpointer",
+        workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS, closed },
+        env: SHARE_ENV,
+        stdout: false,
+        stderr: false,
+      });
+    } catch {
+      // No thread to be had (resources): the write that asked for one must still go through.
+      fallBack();
+      return;
+    }
     // The thread never keeps the process alive on its own.
     thread.unref();
+    // It could not open the file, or it died.
     thread.once("error", () => {
-      if (state === "stopped") return;
-      // It could not open the file, or died: the main connection checkpoints as SQLite does by default.
-      thread = null;
-      state = "failed";
-      connection.exec(`PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_FRAMES}`);
+      if (state !== "stopped") fallBack();
     });
   };
 
