@@ -162,15 +162,15 @@ function kyselyStatement(
   checkpointer: WalCheckpointer | null,
 ): SqliteStatement {
   const reader = statement.columns().length > 0;
-  const writes = checkpointer !== null && WRITE.test(statement.sourceSQL);
+  const writer = checkpointer && WRITE.test(statement.sourceSQL) ? checkpointer : null;
   return {
     reader,
     all: (parameters) => {
-      if (writes) checkpointer?.noteWrite();
+      writer?.noteWrite();
       return statement.all(...(parameters as SQLInputValue[]));
     },
     run: (parameters) => {
-      if (writes) checkpointer?.noteWrite();
+      writer?.noteWrite();
       return statement.run(...(parameters as SQLInputValue[]));
     },
     iterate: (parameters) => statement.iterate(...(parameters as SQLInputValue[])),

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import type { Db } from "./db.ts";
 import { openStore } from "./open-store.ts";
 import { BACKSTOP_AUTOCHECKPOINT_FRAMES, createWalCheckpointer } from "./wal-checkpointer.ts";
@@ -18,7 +18,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await db?.destroy();
   db = null;
-  if (process.platform === "linux") await until(() => checkpointerThreads() === 0, "stopped");
+  if (process.platform === "linux") await eventually(() => expect(checkpointerThreads()).toBe(0));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -43,12 +43,9 @@ function walIndex(): { frames: number; checkpointed: number } {
   return { frames: header.readUInt32LE(16), checkpointed: header.readUInt32LE(96) };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 10_000) throw new Error(`still not ${what} after 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Polls what the thread does on its own clock (it checkpoints every 100 ms). */
+const eventually = (assertion: () => void) =>
+  vi.waitFor(assertion, { timeout: 10_000, interval: 20 });
 
 async function writeSomeRows(store: Db, count: number): Promise<void> {
   for (let index = 0; index < count; index++) {
@@ -69,14 +66,14 @@ test.runIf(process.platform === "linux")(
   async () => {
     // A new file's migrations write: the first opening starts a thread, and closing stops it.
     await (await openStore({ database: { kind: "sqlite", path: file } })).destroy();
-    await until(() => checkpointerThreads() === 0, "stopped");
+    await eventually(() => expect(checkpointerThreads()).toBe(0));
 
     db = await openStore({ database: { kind: "sqlite", path: file } });
     await db.selectFrom("rate_limits").selectAll().execute();
     expect(checkpointerThreads()).toBe(0);
 
     await writeSomeRows(db, 1);
-    await until(() => checkpointerThreads() === 1, "running");
+    await eventually(() => expect(checkpointerThreads()).toBe(1));
   },
 );
 
@@ -85,10 +82,10 @@ test("the thread checkpoints commits that the main connection, below 1,000 frame
   await writeSomeRows(db, 40);
   expect(walIndex().frames).toBeGreaterThan(0);
 
-  await until(() => {
+  await eventually(() => {
     const { frames, checkpointed } = walIndex();
-    return checkpointed === frames;
-  }, "checkpointed");
+    expect(checkpointed).toBe(frames);
+  });
 });
 
 test("closing the store stops the thread, and the last connection's close removes the WAL", async () => {
@@ -98,7 +95,7 @@ test("closing the store stops the thread, and the last connection's close remove
 
   await store.destroy();
   expect(existsSync(`${file}-wal`)).toBe(false);
-  if (process.platform === "linux") await until(() => checkpointerThreads() === 0, "stopped");
+  if (process.platform === "linux") await eventually(() => expect(checkpointerThreads()).toBe(0));
 });
 
 test("a thread that cannot open the file hands the checkpoints back to the main connection", async () => {
@@ -111,7 +108,7 @@ test("a thread that cannot open the file hands the checkpoints back to the main 
     const checkpointer = createWalCheckpointer(connection, path.join(dir, "missing", "x.db"));
     checkpointer.noteWrite();
     expect(autocheckpoint()).toBe(BACKSTOP_AUTOCHECKPOINT_FRAMES);
-    await until(() => autocheckpoint() === 1000, "handed back");
+    await eventually(() => expect(autocheckpoint()).toBe(1000));
     checkpointer.stop();
   } finally {
     connection.close();

@@ -94,8 +94,6 @@ export function createWalCheckpointer(connection: DatabaseSync, path: string): W
         name: "sqlite-wal-checkpointer",
         workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS, closed },
         env: SHARE_ENV,
-        stdout: false,
-        stderr: false,
       });
     } catch {
       // No thread to be had (resources): the write that asked for one must still go through.
