@@ -148,7 +148,7 @@ async function openSqlite(config: Extract<DatabaseConfig, { kind: "sqlite" }>) {
   return database;
 }
 
-/** Data writes: the first starts the WAL checkpointer (DDL and reads, as at every start-up's migration check, do not). */
+/** Data writes: the first starts the WAL checkpointer (reads and DDL do not, so neither does start-up's migration check on an up-to-date file). */
 const WRITE =
   /^\s*(?:insert|update|delete|replace)\b|^\s*with\b[\s\S]*\b(?:insert|update|delete)\b/i;
 
